@@ -1,0 +1,35 @@
+// Bundles the CLI and the extension with esbuild: one file each, CommonJS,
+// `vscode` left to the editor. `--watch` rebuilds on change; `--production` minifies.
+import { build, context } from 'esbuild';
+import { existsSync, readFileSync, chmodSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  define: { TOPIC_PAGES_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('src/extension/extension.ts')) {
+  targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+}
+
+if (watch) {
+  for (const t of targets) await (await context(t)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(targets.map((t) => build(t)));
+  chmodSync('dist/cli.js', 0o755);
+}

@@ -1,0 +1,270 @@
+import { promises as fs, statSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve as resolvePath, sep, basename } from 'node:path';
+import picomatch from 'picomatch';
+import { Engine, decodeFile } from '../core/engine';
+import { fixAll, OverlappingEditsError } from '../core/edits';
+import { checkPage } from '../core/engine';
+import { parsePage } from '../core/page';
+import type { Finding } from '../core/types';
+import { formatJson, formatSarif, formatStylish, counts, type FileResult } from './formatters';
+import { NodeFileHost } from './nodeHost';
+import { formatTree } from './tree';
+import { allRules } from '../core/rules';
+
+declare const TOPIC_PAGES_VERSION: string | undefined;
+const VERSION = typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage:
+  topic-pages check [paths or globs...] [--format stylish|json|sarif] [--fix] [--max-warnings N] [--config FILE] [--root DIR]
+  topic-pages tree [path] [--config FILE]
+  topic-pages rules
+  topic-pages --help | --version
+
+check   Checks every topic page of the workspace (or the given files, folders or globs)
+        and prints the findings. Exit 0: clean; 1: errors, or more warnings than
+        --max-warnings; 2: usage or configuration error.
+tree    Prints the topic hierarchy: titles and routes, broken links and cycles marked.
+rules   Lists the rules with their default severity.
+
+The workspace root is --root, else the single folder given, else the current folder.
+Its topic-pages.json (if any) sets docsRoot, siteBases, redirects, schema, ignore and rules.`;
+
+export class UsageError extends Error {}
+
+interface Options {
+  command: 'check' | 'tree' | 'rules' | 'help' | 'version';
+  paths: string[];
+  format: 'stylish' | 'json' | 'sarif';
+  fix: boolean;
+  maxWarnings: number;
+  config: string | undefined;
+  root: string | undefined;
+  color: boolean;
+}
+
+export function parseArgs(argv: readonly string[], isTty: boolean): Options {
+  const options: Options = { command: 'check', paths: [], format: 'stylish', fix: false, maxWarnings: -1, config: undefined, root: undefined, color: isTty && !process.env['NO_COLOR'] };
+  const args = [...argv];
+  const first = args[0];
+  if (first === 'check' || first === 'tree' || first === 'rules') {
+    options.command = first;
+    args.shift();
+  } else if (first === '--help' || first === '-h' || first === 'help') return { ...options, command: 'help' };
+  else if (first === '--version' || first === '-v') return { ...options, command: 'version' };
+  else if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command '${first}' (use check, tree or rules)`);
+  while (args.length > 0) {
+    const arg = args.shift() ?? '';
+    const value = (): string => {
+      const v = args.shift();
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const take = (): string => inline ?? value();
+    switch (flag) {
+      case '--format': {
+        const f = take();
+        if (f !== 'stylish' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not '${f}'`);
+        options.format = f;
+        break;
+      }
+      case '--fix':
+        options.fix = true;
+        break;
+      case '--max-warnings': {
+        const v = take();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, not '${v}'`);
+        options.maxWarnings = n;
+        break;
+      }
+      case '--config':
+        options.config = take();
+        break;
+      case '--root':
+        options.root = take();
+        break;
+      case '--no-color':
+        options.color = false;
+        break;
+      case '--color':
+        options.color = true;
+        break;
+      case '--help':
+      case '-h':
+        options.command = 'help';
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option '${flag}'`);
+        options.paths.push(arg);
+    }
+  }
+  return options;
+}
+
+interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  stderrIsTty: boolean;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(argv, false);
+    options.color = argv.includes('--color') ? true : argv.includes('--no-color') ? false : io.stderrIsTty && !process.env['NO_COLOR'] && process.stdout.isTTY === true;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`topic-pages: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.command === 'help') {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (options.command === 'version') {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  if (options.command === 'rules') {
+    for (const rule of allRules) io.stdout(`${rule.id.padEnd(26)} ${rule.defaultSeverity.padEnd(8)} ${rule.fixable ? 'fixable ' : '        '}${rule.description}\n`);
+    return 0;
+  }
+
+  const { root, filter } = settleRoot(options, io.cwd);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    io.stderr(`topic-pages: ${root} is not a folder\n`);
+    return 2;
+  }
+  const host = new NodeFileHost(root);
+  const progress = io.stderrIsTty
+    ? (done: number, total: number): void => {
+        if (done % 200 === 0 || done === total) io.stderr(`\rIndexing ${done}/${total} pages…${done === total ? '\r\u001b[K' : ''}`);
+      }
+    : undefined;
+  const engine = await Engine.load(host, { ...(options.config ? { configFile: relative(root, resolvePath(io.cwd, options.config)).split(sep).join('/') } : {}), ...(progress ? { onProgress: progress } : {}) });
+  if (engine.loaded.errors.length > 0) {
+    for (const e of engine.loaded.errors) io.stderr(`topic-pages: ${e.message}\n`);
+    return 2;
+  }
+  for (const p of host.listingProblems) io.stderr(`topic-pages: skipped ${p.path}: ${p.reason}\n`);
+
+  if (options.command === 'tree') {
+    io.stdout(formatTree(engine.index, options.color));
+    return 0;
+  }
+
+  const paths = engine.checkablePaths().filter(filter);
+  const results: FileResult[] = [];
+  for (const path of paths) {
+    let findings = engine.check(path);
+    let text = engine.index.text(path) ?? '';
+    if (options.fix && findings.some((f) => f.fix)) {
+      const fixed = await fixFile(engine, root, path, io);
+      if (fixed) {
+        text = fixed.text;
+        findings = fixed.findings;
+      }
+    }
+    results.push({ filePath: displayPath(join(root, path), io.cwd), findings, text });
+  }
+
+  if (options.format === 'json') io.stdout(formatJson(results));
+  else if (options.format === 'sarif') io.stdout(formatSarif(results, VERSION));
+  else io.stdout(formatStylish(results, options.color));
+
+  const n = counts(results);
+  if (n.errors > 0) return 1;
+  if (options.maxWarnings >= 0 && n.warnings > options.maxWarnings) {
+    if (options.format === 'stylish') io.stdout(`topic-pages found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * Applies every fix to one file and writes it back atomically (temp file, then
+ * rename), keeping its BOM and line endings. A file whose fixes clash or fail is
+ * left untouched.
+ */
+async function fixFile(engine: Engine, root: string, path: string, io: Io): Promise<{ text: string; findings: Finding[] } | undefined> {
+  const full = join(root, path);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(full);
+  } catch (error) {
+    io.stderr(`topic-pages: not fixing ${path}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+  const decoded = decodeFile(bytes, engine.settings.maxFileSize);
+  if ('skip' in decoded) return undefined;
+  let fixed: string;
+  try {
+    fixed = fixAll(decoded.text, (text) => checkPage(parsePage(path, text), engine.index)).text;
+  } catch (error) {
+    if (error instanceof OverlappingEditsError) {
+      io.stderr(`topic-pages: not fixing ${path}: ${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+  if (fixed === decoded.text) return undefined;
+  const tmp = join(dirname(full), `.${basename(full)}.topic-pages-${process.pid}.tmp`);
+  try {
+    const stat = await fs.stat(full);
+    await fs.writeFile(tmp, (decoded.bom ? '\uFEFF' : '') + fixed, { mode: stat.mode });
+    await fs.rename(tmp, full);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    io.stderr(`topic-pages: could not write ${path}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+  engine.setText(path, fixed);
+  return { text: fixed, findings: engine.check(path) };
+}
+
+function settleRoot(options: Options, cwd: string): { root: string; filter: (path: string) => boolean } {
+  if (options.root) {
+    const root = resolvePath(cwd, options.root);
+    return { root, filter: pathFilter(options.paths.map((p) => relative(root, resolvePath(cwd, p)))) };
+  }
+  const single = options.paths.length === 1 ? resolvePath(cwd, options.paths[0] ?? '.') : undefined;
+  if (single && existsSync(single) && statSync(single).isDirectory()) return { root: single, filter: () => true };
+  const root = options.paths.length === 0 ? cwd : resolvePath(cwd, options.config ? dirname(options.config) : '.');
+  return { root, filter: pathFilter(options.paths.map((p) => (picomatch.scan(p).isGlob ? p : relative(root, resolvePath(cwd, p))))) };
+}
+
+/** Keeps paths named exactly, lying under a named folder, or matching a glob. */
+function pathFilter(patterns: readonly string[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => true;
+  const normalized = patterns.map((p) => p.split(sep).join('/').replace(/^\.\//, '').replace(/\/$/, ''));
+  const globs = normalized.filter((p) => picomatch.scan(p).isGlob).map((g) => picomatch(g, { dot: true }));
+  const plain = normalized.filter((p) => !picomatch.scan(p).isGlob);
+  return (path) => globs.some((m) => m(path)) || plain.some((p) => p === '' || p === '.' || path === p || path.startsWith(p + '/'));
+}
+
+function displayPath(full: string, cwd: string): string {
+  const rel = relative(cwd, full);
+  return rel.startsWith('..') ? full : rel;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    stderrIsTty: process.stderr.isTTY === true,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`topic-pages: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,78 @@
+import { promises as fs } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { FileHost } from '../core/engine';
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+/** A FileHost over a folder on disk. Symlinked folders are followed once (loops are skipped and noted). */
+export class NodeFileHost implements FileHost {
+  /** Folders or files that could not be listed, with the reason. */
+  readonly listingProblems: { path: string; reason: string }[] = [];
+
+  constructor(readonly root: string) {}
+
+  async listFiles(): Promise<string[]> {
+    const out: string[] = [];
+    const seenDirs = new Set<string>();
+    const visit = async (dir: string): Promise<void> => {
+      let real: string;
+      try {
+        real = await fs.realpath(dir);
+      } catch (error) {
+        this.listingProblems.push({ path: this.rel(dir), reason: describe(error) });
+        return;
+      }
+      if (seenDirs.has(real)) {
+        this.listingProblems.push({ path: this.rel(dir), reason: 'symbolic link loop; skipped' });
+        return;
+      }
+      seenDirs.add(real);
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        this.listingProblems.push({ path: this.rel(dir), reason: describe(error) });
+        return;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIP_DIRS.has(entry.name)) await visit(path);
+        } else if (entry.isSymbolicLink()) {
+          try {
+            const stat = await fs.stat(path);
+            if (stat.isDirectory()) await visit(path);
+            else if (stat.isFile()) out.push(this.rel(path));
+          } catch (error) {
+            this.listingProblems.push({ path: this.rel(path), reason: describe(error) });
+          }
+        } else if (entry.isFile()) out.push(this.rel(path));
+      }
+    };
+    await visit(this.root);
+    return out;
+  }
+
+  async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+    const full = join(this.root, path);
+    if (relative(this.root, full).startsWith('..')) return { error: 'outside the workspace' };
+    try {
+      return { bytes: await fs.readFile(full) };
+    } catch (error) {
+      return { error: describe(error) };
+    }
+  }
+
+  private rel(path: string): string {
+    return relative(this.root, path).split(sep).join('/');
+  }
+}
+
+function describe(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'ENOENT') return 'no longer exists';
+  if (e.code === 'ELOOP') return 'symbolic link loop';
+  if (e.code === 'EISDIR') return 'is a folder';
+  return e.message ?? String(error);
+}

@@ -1,0 +1,52 @@
+import { TopicTree, type TopicNode } from '../core/hierarchy';
+import type { WorkspaceIndex } from '../core/workspace';
+
+const MARK: Record<TopicNode['kind'], string> = {
+  'topic-page': '',
+  page: '',
+  broken: '✖ ',
+  external: '↗ ',
+  dynamic: '… ',
+  cycle: '↻ ',
+  'no-link': '✖ ',
+};
+
+const NOTE: Partial<Record<TopicNode['kind'], string>> = {
+  broken: '  [broken link]',
+  cycle: '  [cycle: links back to a page above]',
+  'no-link': '  [item without a link]',
+  dynamic: '  [template, not checked]',
+  external: '  [external]',
+};
+
+/**
+ * The topic hierarchy as indented text. Each topic page is expanded the first
+ * time it appears; later appearances say so instead of repeating it.
+ */
+export function formatTree(index: WorkspaceIndex, color: boolean): string {
+  const tree = new TopicTree(index);
+  const c = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  const expanded = new Set<string>();
+  const roots = tree.roots();
+  if (roots.length === 0) return 'No topic pages found.\n';
+  const print = (node: TopicNode, prefix: string, last: boolean, isRoot: boolean): void => {
+    const branch = isRoot ? '' : last ? '└─ ' : '├─ ';
+    const route = node.route ?? node.href ?? '';
+    const repeat = node.kind === 'topic-page' && node.target !== undefined && expanded.has(node.target) && !isRoot;
+    const color = node.kind === 'broken' || node.kind === 'no-link' ? '31' : node.kind === 'cycle' ? '35' : node.kind === 'topic-page' ? '1' : '0';
+    const note = NOTE[node.kind] ?? (repeat ? '  [expanded above]' : '');
+    const file = isRoot && node.target ? c('2', `  (${node.target})`) : '';
+    out.push(`${prefix}${branch}${c(color, MARK[node.kind] + node.label)}  ${c('2', route)}${c('33', note)}${file}`);
+    if (repeat) return;
+    if (node.kind === 'topic-page' && node.target) expanded.add(node.target);
+    const children = tree.children(node);
+    const childPrefix = isRoot ? '' : prefix + (last ? '   ' : '│  ');
+    children.forEach((child, i) => print(child, childPrefix, i === children.length - 1, false));
+  };
+  roots.forEach((root, i) => {
+    if (i > 0) out.push('');
+    print(root, '', true, true);
+  });
+  return out.join('\n') + '\n';
+}

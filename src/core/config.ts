@@ -1,0 +1,49 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import configSchema from '../../schemas/topic-pages.config.schema.json';
+import type { SeveritySetting } from './types';
+
+/** The workspace configuration file, `topic-pages.json` at the workspace root. */
+export const CONFIG_FILE = 'topic-pages.json';
+
+export interface UserConfig {
+  readonly docsRoot?: string;
+  readonly siteBases?: readonly string[];
+  readonly redirects?: string;
+  readonly schema?: string;
+  readonly ignore?: readonly string[];
+  readonly maxFileSize?: number;
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateConfig = ajv.compile(configSchema);
+
+/** Parses and validates a config file's text; throws ConfigError with a one-line reason. */
+export function parseConfig(text: string, file: string = CONFIG_FILE): UserConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(file, `not valid JSON (${(error as Error).message})`);
+  }
+  if (!validateConfig(data)) throw new ConfigError(file, describeAjvErrors(validateConfig.errors ?? []));
+  return data as UserConfig;
+}
+
+/** One readable line for a list of ajv errors. */
+export function describeAjvErrors(errors: readonly ErrorObject[]): string {
+  return errors
+    .map((e) => {
+      const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'the file';
+      if (e.keyword === 'additionalProperties') return `${where} has an unknown key \`${String(e.params['additionalProperty'])}\``;
+      if (e.keyword === 'enum') return `${where} must be one of ${(e.params['allowedValues'] as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`;
+      return `${where} ${e.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}

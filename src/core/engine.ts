@@ -1,0 +1,279 @@
+import { CONFIG_FILE, ConfigError, parseConfig, describeAjvErrors, type UserConfig } from './config';
+import { parsePage, type Page, type PageLink } from './page';
+import type { LinkResolution } from './resolve';
+import type { Redirect } from './redirects';
+import type { Report, Rule } from './rule';
+import { allRules, rulesById } from './rules';
+import type { Finding, Severity } from './types';
+import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type Settings } from './workspace';
+import Ajv from 'ajv';
+
+/** The few things the engine needs from where files live: a disk, an editor, memory. */
+export interface FileHost {
+  /** Every file of the workspace, as `/`-separated paths relative to its root. */
+  listFiles(): Promise<readonly string[]>;
+  /** The file's bytes; undefined when it cannot be read (the reason, when known, in `error`). */
+  readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }>;
+}
+
+/** Runs the rules on one parsed page. Records the page's dependencies in the index. */
+export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules): Finding[] {
+  const findings: Finding[] = [];
+  const resolutions = new Map<PageLink, LinkResolution>();
+  index.recordDependencies(page.path, () => {
+    for (const rule of rules) {
+      const severity = index.settings.severities[rule.id] ?? rule.defaultSeverity;
+      if (severity === 'off') continue;
+      if (rule.scope === 'topic-pages' && !page.isTopicPage) continue;
+      rule.check({
+        page,
+        index,
+        resolve(link) {
+          let r = resolutions.get(link);
+          if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
+          return r;
+        },
+        report(report: Report) {
+          if (page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
+          findings.push({ ruleId: rule.id, severity: severity as Severity, ...report });
+        },
+      });
+    }
+  });
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Decoded file text, or why it cannot be checked. The BOM is kept out of `text` and remembered. */
+export type DecodedFile = { readonly text: string; readonly bom: boolean } | { readonly skip: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes bytes as UTF-8; binary content, invalid UTF-8 and oversize files are skipped with a reason. */
+export function decodeFile(bytes: Uint8Array, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): DecodedFile {
+  if (bytes.length > maxFileSize) return { skip: `it is ${formatBytes(bytes.length)}, over the ${formatBytes(maxFileSize)} limit (setting \`maxFileSize\`)` };
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) return { skip: 'it looks binary (it contains NUL bytes)' };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { skip: 'it is not valid UTF-8' };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : n >= 1000 ? `${(n / 1000).toFixed(1)} kB` : `${n} bytes`;
+}
+
+/** The one finding for a file that was skipped. */
+export function skippedFinding(reason: string, severity: Severity = 'warning'): Finding {
+  return { ruleId: 'file-skipped', severity, message: `File skipped: ${reason}.`, range: { start: 0, end: 0 } };
+}
+
+/** What loading a workspace's configuration produced. */
+export interface LoadedSettings {
+  readonly settings: Settings;
+  readonly config: UserConfig;
+  /** Problems with the config, redirects or schema files (the engine carries on with defaults). */
+  readonly errors: readonly ConfigError[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateRedirects = ajv.compile({
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['from', 'to'],
+    properties: { from: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, to: { type: 'string' } },
+  },
+});
+
+/**
+ * Reads `topic-pages.json` (or `configFile`), its redirects and schema files, and
+ * settles the docs root: `articles/` when the workspace has one, else the root.
+ */
+export async function loadSettings(host: FileHost, files: readonly string[], configFile?: string): Promise<LoadedSettings> {
+  const errors: ConfigError[] = [];
+  const file = configFile ?? CONFIG_FILE;
+  let config: UserConfig = {};
+  if (configFile !== undefined || files.includes(CONFIG_FILE)) {
+    const text = await readText(host, file);
+    if (typeof text !== 'string') errors.push(new ConfigError(file, text.error));
+    else {
+      try {
+        config = parseConfig(text, file);
+      } catch (error) {
+        if (error instanceof ConfigError) errors.push(error);
+        else throw error;
+      }
+    }
+  }
+  const docsRoot = (config.docsRoot ?? (files.some((f) => f.startsWith('articles/')) ? 'articles' : '')).replace(/^\.?\/+|\/+$/g, '');
+  let redirects: Redirect[] = [];
+  if (config.redirects) {
+    const parsed = await readJson(host, config.redirects, errors);
+    if (parsed !== undefined) {
+      if (validateRedirects(parsed)) redirects = parsed as Redirect[];
+      else errors.push(new ConfigError(config.redirects, `not a list of {"from", "to"} entries: ${describeAjvErrors(validateRedirects.errors ?? [])}`));
+    }
+  }
+  let frontMatterSchema: object | undefined;
+  if (config.schema) {
+    const parsed = await readJson(host, config.schema, errors);
+    if (parsed !== undefined) {
+      try {
+        if (typeof parsed !== 'object' || parsed === null) throw new Error('a JSON Schema must be an object');
+        ajv.compile(parsed as object);
+        frontMatterSchema = parsed as object;
+      } catch (error) {
+        errors.push(new ConfigError(config.schema, `not a usable JSON Schema: ${(error as Error).message}`));
+      }
+    }
+  }
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!rulesById.has(id)) errors.push(new ConfigError(file, `\`rules\` names an unknown rule \`${id}\``));
+  }
+  const settings: Settings = {
+    docsRoot,
+    siteBases: config.siteBases ?? [],
+    redirects,
+    severities: config.rules ?? {},
+    frontMatterSchema,
+    ignore: [...(config.ignore ?? []), 'node_modules/**', '**/node_modules/**'],
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  };
+  return { settings, config, errors };
+}
+
+async function readText(host: FileHost, path: string): Promise<string | { error: string }> {
+  const r = await host.readFile(path);
+  if ('error' in r) return { error: r.error };
+  const decoded = decodeFile(r.bytes);
+  return 'skip' in decoded ? { error: `cannot be read: ${decoded.skip}` } : decoded.text;
+}
+
+async function readJson(host: FileHost, path: string, errors: ConfigError[]): Promise<unknown> {
+  const text = await readText(host, path);
+  if (typeof text !== 'string') {
+    errors.push(new ConfigError(path, text.error));
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    errors.push(new ConfigError(path, `not valid JSON (${(error as Error).message})`));
+    return undefined;
+  }
+}
+
+export interface LoadProgress {
+  (done: number, total: number): void;
+}
+
+/**
+ * A workspace ready to check: its settings, its index, and the files it had
+ * to skip. Shared by the CLI, the extension and the benchmark.
+ */
+export class Engine {
+  private readonly skipped = new Map<string, string>();
+  /** Pages parsed while loading, kept until their first check so nothing is parsed twice. */
+  private readonly fresh = new Map<string, Page>();
+
+  private constructor(readonly host: FileHost, readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
+
+  /** Lists, reads and indexes every page of the workspace. */
+  static async load(host: FileHost, options: { configFile?: string; onProgress?: LoadProgress; keepParsed?: boolean } = {}): Promise<Engine> {
+    const files = await host.listFiles();
+    const loaded = await loadSettings(host, files, options.configFile);
+    const engine = new Engine(host, loaded, new WorkspaceIndex(loaded.settings));
+    const pages: string[] = [];
+    for (const f of files) {
+      if (engine.index.ignores(f)) continue;
+      if (engine.index.isPagePath(f)) pages.push(f);
+      else engine.index.setFile(f);
+    }
+    let done = 0;
+    for (const path of pages) {
+      await engine.readAndIndex(path, options.keepParsed ?? true);
+      options.onProgress?.(++done, pages.length);
+    }
+    return engine;
+  }
+
+  get settings(): Settings {
+    return this.loaded.settings;
+  }
+
+  /** Reads a page from the host and indexes it. Returns the pages to re-check. */
+  async readAndIndex(path: string, keepParsed = false): Promise<string[]> {
+    const r = await this.host.readFile(path);
+    if ('error' in r) return this.markSkipped(path, `it cannot be read (${r.error})`);
+    const decoded = decodeFile(r.bytes, this.settings.maxFileSize);
+    if ('skip' in decoded) return this.markSkipped(path, decoded.skip);
+    this.skipped.delete(path);
+    return this.setText(path, decoded.text, keepParsed);
+  }
+
+  /** Indexes new text for a page (from disk or an editor buffer). Returns the pages to re-check. */
+  setText(path: string, text: string, keepParsed = false): string[] {
+    this.skipped.delete(path);
+    if (!this.index.isPagePath(path)) return this.index.setFile(path, text);
+    const page = parsePage(path, text);
+    if (keepParsed) this.fresh.set(path, page);
+    else this.fresh.delete(path);
+    return this.index.setParsedPage(page);
+  }
+
+  /** Forgets a file. Returns the pages to re-check. */
+  delete(path: string): string[] {
+    this.skipped.delete(path);
+    this.fresh.delete(path);
+    return this.index.deleteFile(path);
+  }
+
+  private markSkipped(path: string, reason: string): string[] {
+    const affected = this.index.hasFile(path) ? this.index.deleteFile(path) : [];
+    this.index.setFile(path);
+    this.skipped.set(path, reason);
+    return [...affected, path].sort();
+  }
+
+  /** Every path that has findings to report: indexed pages and skipped files. */
+  checkablePaths(): string[] {
+    return [...new Set([...this.index.pagePaths(), ...this.skipped.keys()])].sort();
+  }
+
+  skippedFiles(): ReadonlyMap<string, string> {
+    return this.skipped;
+  }
+
+  /** Checks one file: `text` is an editor buffer that may differ from what the index holds. */
+  check(path: string, text?: string): Finding[] {
+    const reason = this.skipped.get(path);
+    if (reason !== undefined && text === undefined) {
+      const rule = rulesById.get('file-skipped');
+      const severity = this.settings.severities['file-skipped'] ?? rule?.defaultSeverity ?? 'warning';
+      return severity === 'off' ? [] : [skippedFinding(reason, severity)];
+    }
+    let page = text === undefined ? this.fresh.get(path) : undefined;
+    this.fresh.delete(path);
+    if (!page) {
+      const source = text ?? this.index.text(path);
+      if (source === undefined) return [];
+      page = parsePage(path, source);
+    }
+    return checkPage(page, this.index);
+  }
+
+  /** Checks every page; findings by path, only paths with findings. */
+  checkAll(): Map<string, Finding[]> {
+    const out = new Map<string, Finding[]>();
+    for (const path of this.checkablePaths()) {
+      const findings = this.check(path);
+      if (findings.length > 0) out.set(path, findings);
+    }
+    return out;
+  }
+}

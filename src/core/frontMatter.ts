@@ -1,0 +1,150 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Range } from './types';
+
+export interface FrontMatterEntry {
+  readonly key: string;
+  readonly keyRange: Range;
+  /** Where the value's text lies; undefined for `key:` with nothing after it. */
+  readonly valueRange: Range | undefined;
+  readonly value: unknown;
+}
+
+export interface FrontMatterProblem {
+  readonly message: string;
+  readonly range: Range;
+  readonly code: 'unclosed' | 'yaml' | 'not-a-mapping';
+}
+
+export interface FrontMatter {
+  /** From the opening fence to the end of the closing fence's line. */
+  readonly range: Range;
+  /** The YAML text between the fences. */
+  readonly contentRange: Range;
+  readonly closed: boolean;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly entries: readonly FrontMatterEntry[];
+  readonly problems: readonly FrontMatterProblem[];
+  /** The parsed YAML document, for placing schema errors on nested nodes. */
+  readonly document: Document | undefined;
+}
+
+const OPEN = /^\uFEFF?---[ \t]*(\r\n|\n|\r)/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/** Finds and parses the front matter at the top of `text`; undefined when there is none. */
+export function parseFrontMatter(text: string): FrontMatter | undefined {
+  const open = OPEN.exec(text);
+  if (!open) return undefined;
+  const contentStart = open[0].length;
+  let at = contentStart;
+  let contentEnd = -1;
+  let end = -1;
+  let fallbackEnd = -1;
+  while (at < text.length) {
+    let lineEnd = at;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const line = text.slice(at, lineEnd);
+    if (CLOSE.test(line)) {
+      contentEnd = at;
+      end = lineEnd;
+      break;
+    }
+    // Where an unclosed block most likely ends: a blank line or the first HTML line.
+    if (fallbackEnd < 0 && (line.trim() === '' || line.trimStart().startsWith('<'))) fallbackEnd = at;
+    at = lineEnd;
+    if (text[at] === '\r' && text[at + 1] === '\n') at += 2;
+    else if (at < text.length) at++;
+  }
+  const closed = contentEnd >= 0;
+  const problems: FrontMatterProblem[] = [];
+  if (!closed) {
+    contentEnd = fallbackEnd >= 0 ? fallbackEnd : text.length;
+    end = contentEnd;
+    const fenceStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    problems.push({
+      code: 'unclosed',
+      message: 'Front matter is not closed: add a line with `---` after the last key.',
+      range: { start: fenceStart, end: fenceStart + 3 },
+    });
+  }
+  const yamlText = text.slice(contentStart, contentEnd);
+  const parsed = parseYaml(yamlText, contentStart);
+  return {
+    range: { start: text.charCodeAt(0) === 0xfeff ? 1 : 0, end },
+    contentRange: { start: contentStart, end: contentEnd },
+    closed,
+    data: parsed.data,
+    entries: parsed.entries,
+    problems: [...problems, ...parsed.problems],
+    document: parsed.document,
+  };
+}
+
+function parseYaml(yamlText: string, base: number): {
+  data: Record<string, unknown>;
+  entries: FrontMatterEntry[];
+  problems: FrontMatterProblem[];
+  document: Document | undefined;
+} {
+  const problems: FrontMatterProblem[] = [];
+  const entries: FrontMatterEntry[] = [];
+  if (yamlText.trim() === '') return { data: {}, entries, problems, document: undefined };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  for (const error of doc.errors) {
+    const [s, e] = error.pos;
+    problems.push({
+      code: 'yaml',
+      message: `YAML syntax error: ${firstLine(error.message)}`,
+      range: clampRange(base + s, base + Math.max(e, s + 1), base + yamlText.length),
+    });
+  }
+  const contents = doc.contents;
+  if (contents !== null && !isMap(contents)) {
+    if (doc.errors.length === 0) {
+      const r = nodeRange(contents as YamlNode, base) ?? { start: base, end: base + yamlText.length };
+      problems.push({ code: 'not-a-mapping', message: 'Front matter must be a mapping of `key: value` lines.', range: r });
+    }
+    return { data: {}, entries, problems, document: doc };
+  }
+  let data: Record<string, unknown> = {};
+  try {
+    const js: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (js !== null && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+  } catch (error) {
+    problems.push({ code: 'yaml', message: `YAML error: ${firstLine(String(error))}`, range: { start: base, end: base + yamlText.length } });
+  }
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const key = pair.key;
+      const keyText = isScalar(key) ? String(key.value) : key === null ? '' : String(key);
+      const keyRange = nodeRange(key as YamlNode | null, base);
+      if (!keyRange) continue;
+      const valueNode = pair.value as YamlNode | null;
+      const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) || isMap(valueNode) ? valueNode.toJSON() : valueNode;
+      entries.push({ key: keyText, keyRange, valueRange: nodeRange(valueNode, base), value });
+    }
+  }
+  return { data, entries, problems, document: doc };
+}
+
+/** The source range of a YAML node, shifted by `base`; undefined for absent nodes. */
+export function nodeRange(node: YamlNode | null | undefined, base: number): Range | undefined {
+  if (!node || typeof node !== 'object' || !('range' in node) || !node.range) return undefined;
+  const [start, valueEnd] = node.range;
+  return { start: base + start, end: base + valueEnd };
+}
+
+function clampRange(start: number, end: number, max: number): Range {
+  const s = Math.min(start, max);
+  return { start: s, end: Math.max(s, Math.min(end, max)) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? message;
+}
+
+/** The entry for `key`, if the front matter has it. */
+export function entry(frontMatter: FrontMatter | undefined, key: string): FrontMatterEntry | undefined {
+  return frontMatter?.entries.find((e) => e.key === key);
+}

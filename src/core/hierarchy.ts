@@ -1,0 +1,174 @@
+import type { Range } from './types';
+import type { OutlineItem, WorkspaceIndex } from './workspace';
+
+export type TopicNodeKind = 'topic-page' | 'page' | 'broken' | 'external' | 'dynamic' | 'cycle' | 'no-link';
+
+/** One node of the topic hierarchy: a topic page, or a link on one. */
+export interface TopicNode {
+  /** Stable while the pages above it do not change: the chain of link positions from the root. */
+  readonly id: string;
+  readonly kind: TopicNodeKind;
+  readonly label: string;
+  /** The route the link names (or the root page's route). */
+  readonly route: string | undefined;
+  readonly href: string | undefined;
+  /** The file the node leads to, if any. */
+  readonly target: string | undefined;
+  readonly description: string | undefined;
+  /** The topic page and range of the link this node stands for (undefined for roots). */
+  readonly source: { readonly path: string; readonly range: Range } | undefined;
+  readonly parent: TopicNode | undefined;
+  /** Topic-page paths from the root down to this node, for cycle detection. */
+  readonly ancestry: readonly string[];
+  readonly items: readonly OutlineItem[];
+}
+
+/**
+ * The topic hierarchy: roots are topic pages no other topic page links to;
+ * children are their links in document order; a link to another topic page
+ * expands into that page's links; a link back to an ancestor is a `cycle` leaf.
+ * Children are computed on demand, so a deep or wide hierarchy costs only what is shown.
+ */
+export class TopicTree {
+  private rootNodes: TopicNode[] | undefined;
+  private readonly childCache = new Map<string, TopicNode[]>();
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  roots(): TopicNode[] {
+    if (this.rootNodes) return this.rootNodes;
+    const topicPages = this.index.pagePaths().filter((p) => this.index.summary(p)?.isTopicPage);
+    const linked = new Map<string, Set<string>>();
+    for (const p of topicPages) {
+      const targets = new Set<string>();
+      for (const item of flatten(this.index.summary(p)?.outline ?? [])) {
+        const target = this.targetOf(item, p).target;
+        if (target && target !== p && this.index.summary(target)?.isTopicPage) targets.add(target);
+      }
+      linked.set(p, targets);
+    }
+    const hasParent = new Set([...linked.values()].flatMap((s) => [...s]));
+    const roots = topicPages.filter((p) => !hasParent.has(p));
+    // Topic pages reachable from no root (a ring of pages linking to each other) get the first of each ring as a root.
+    const reached = new Set<string>();
+    const reach = (start: string): void => {
+      const stack = [start];
+      while (stack.length > 0) {
+        const p = stack.pop();
+        if (p === undefined || reached.has(p)) continue;
+        reached.add(p);
+        for (const t of linked.get(p) ?? []) stack.push(t);
+      }
+    };
+    roots.forEach(reach);
+    // In a ring, the page nearest the site root (fewest route segments) stands for it.
+    const depth = (p: string): number => (this.index.routeOfPage(p) ?? p).split('/').filter(Boolean).length;
+    const unreached = topicPages.filter((p) => !reached.has(p)).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
+    for (const p of unreached) {
+      if (!reached.has(p)) {
+        roots.push(p);
+        reach(p);
+      }
+    }
+    this.rootNodes = roots.map((p) => this.pageNode(p));
+    return this.rootNodes;
+  }
+
+  children(node: TopicNode): TopicNode[] {
+    let cached = this.childCache.get(node.id);
+    if (!cached) {
+      cached = this.computeChildren(node);
+      this.childCache.set(node.id, cached);
+    }
+    return cached;
+  }
+
+  /** Nodes leading to `path`, searched breadth first up to `limit` nodes. */
+  findNodes(path: string, limit = 5000): TopicNode[] {
+    const found: TopicNode[] = [];
+    const queue = [...this.roots()];
+    let seen = 0;
+    while (queue.length > 0 && seen++ < limit) {
+      const node = queue.shift();
+      if (!node) break;
+      if (node.target === path) found.push(node);
+      queue.push(...this.children(node));
+    }
+    return found;
+  }
+
+  private pageNode(path: string): TopicNode {
+    const s = this.index.summary(path);
+    return {
+      id: path,
+      kind: 'topic-page',
+      label: s?.title?.trim() || path,
+      route: this.index.routeOfPage(path),
+      href: undefined,
+      target: path,
+      description: s?.description,
+      source: undefined,
+      parent: undefined,
+      ancestry: [path],
+      items: s?.outline ?? [],
+    };
+  }
+
+  private computeChildren(node: TopicNode): TopicNode[] {
+    const sourcePage = node.ancestry[node.ancestry.length - 1];
+    if (sourcePage === undefined) return [];
+    const out: TopicNode[] = [];
+    node.items.forEach((item, i) => out.push(this.itemNode(node, item, i, sourcePage)));
+    // A link to another topic page with no sub-links of its own opens into that page's links.
+    if (node.kind === 'topic-page' && node.parent !== undefined && node.items.length === 0 && node.target) {
+      const target = this.index.summary(node.target);
+      const expanded: TopicNode = { ...node, items: target?.outline ?? [], ancestry: [...node.ancestry, node.target] };
+      (target?.outline ?? []).forEach((item, i) => out.push(this.itemNode(expanded, item, i, node.target ?? sourcePage)));
+    }
+    return out;
+  }
+
+  private itemNode(parent: TopicNode, item: OutlineItem, i: number, sourcePage: string): TopicNode {
+    const r = this.targetOf(item, sourcePage);
+    const summary = r.target ? this.index.summary(r.target) : undefined;
+    let kind: TopicNodeKind = r.kind;
+    if (kind === 'page' && summary?.isTopicPage) kind = parent.ancestry.includes(r.target ?? '') ? 'cycle' : 'topic-page';
+    const label = item.text.trim() || summary?.title?.trim() || item.href || '(no link)';
+    return {
+      id: `${parent.id}/${i}`,
+      kind,
+      label,
+      route: r.route,
+      href: item.href,
+      target: r.target,
+      description: summary?.description,
+      source: { path: sourcePage, range: item.range },
+      parent,
+      ancestry: parent.ancestry,
+      items: kind === 'cycle' ? [] : item.children,
+    };
+  }
+
+  private targetOf(item: OutlineItem, fromPath: string): { kind: TopicNodeKind; route: string | undefined; target: string | undefined } {
+    if (item.kind === 'none') return { kind: 'no-link', route: undefined, target: undefined };
+    const r = this.index.resolve({ href: item.href, kind: item.kind }, fromPath);
+    switch (r.kind) {
+      case 'route':
+        return { kind: r.target ? 'page' : 'broken', route: r.route, target: r.target };
+      case 'article':
+        return { kind: r.target ? 'page' : 'broken', route: r.target ? this.index.routeOfPage(r.target) : undefined, target: r.target };
+      case 'external':
+        return { kind: 'external', route: undefined, target: undefined };
+      case 'dynamic':
+        return { kind: 'dynamic', route: undefined, target: undefined };
+      case 'fragment':
+        return { kind: 'page', route: undefined, target: fromPath };
+      default:
+        return { kind: 'broken', route: undefined, target: undefined };
+    }
+  }
+}
+
+function flatten(items: readonly OutlineItem[]): OutlineItem[] {
+  return items.flatMap((i) => [i, ...flatten(i.children)]);
+}

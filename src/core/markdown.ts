@@ -1,0 +1,182 @@
+import type { Range } from './types';
+
+/** Replaces the characters of `ranges` with spaces (line breaks kept), so offsets stay put. */
+export function mask(text: string, ranges: readonly Range[]): string {
+  if (ranges.length === 0) return text;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const r of sorted) {
+    if (r.end <= at) continue;
+    const start = Math.max(r.start, at);
+    out += text.slice(at, start) + text.slice(start, r.end).replace(/[^\r\n]/g, ' ');
+    at = r.end;
+  }
+  return out + text.slice(at);
+}
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function* lines(text: string, from: number): Generator<Line> {
+  let at = from;
+  while (at < text.length) {
+    let end = at;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    yield { start: at, end, text: text.slice(at, end) };
+    at = end;
+    if (text[at] === '\r' && text[at + 1] === '\n') at += 2;
+    else if (at < text.length) at++;
+  }
+}
+
+/** Fenced code blocks (``` or ~~~), whole, from the fence to the closing fence or the end. */
+export function findCodeFences(text: string, from: number): Range[] {
+  const found: Range[] = [];
+  let open: { start: number; fence: string } | undefined;
+  for (const line of lines(text, from)) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line.text);
+    if (!open) {
+      if (m?.[1] && !(m[1][0] === '`' && line.text.slice(m[0].length).includes('`'))) open = { start: line.start, fence: m[1] };
+    } else if (m?.[1] && m[1][0] === open.fence[0] && m[1].length >= open.fence.length && line.text.slice(m[0].length).trim() === '') {
+      found.push({ start: open.start, end: line.end });
+      open = undefined;
+    }
+  }
+  if (open) found.push({ start: open.start, end: text.length });
+  return found;
+}
+
+/** Inline code spans: a backtick run closed by a run of the same length before a blank line. */
+export function findCodeSpans(text: string, from: number): Range[] {
+  const found: Range[] = [];
+  const re = /`+/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const run = m[0];
+    const blank = /\n[ \t]*\r?\n/g;
+    blank.lastIndex = m.index;
+    const stop = blank.exec(text)?.index ?? text.length;
+    let search = m.index + run.length;
+    let closeAt = -1;
+    while (search < stop) {
+      const next = text.indexOf(run, search);
+      if (next < 0 || next >= stop) break;
+      let endRun = next + run.length;
+      if (text[endRun] === '`' || text[next - 1] === '`') {
+        while (text[endRun] === '`') endRun++;
+        search = endRun;
+        continue;
+      }
+      closeAt = next;
+      break;
+    }
+    if (closeAt < 0) continue;
+    found.push({ start: m.index, end: closeAt + run.length });
+    re.lastIndex = closeAt + run.length;
+  }
+  return found;
+}
+
+// CommonMark's HTML block kinds 6 (block tags) and 7 (any complete tag alone on its line).
+const BLOCK_TAGS = 'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const KIND6 = new RegExp(`^ {0,3}</?(?:${BLOCK_TAGS})(?:[\\s/>]|$)`, 'i');
+const KIND7 = /^ {0,3}(?:<[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[a-z][a-z0-9-]*\s*>)\s*$/i;
+
+/**
+ * Where CommonMark reads raw HTML: from a line opening a block-level tag to the
+ * next blank line. Markdown syntax inside these ranges is printed literally.
+ */
+export function findHtmlBlocks(masked: string, from: number): Range[] {
+  const found: Range[] = [];
+  let start = -1;
+  let inParagraph = false;
+  let lastEnd = from;
+  for (const line of lines(masked, from)) {
+    const blank = line.text.trim() === '';
+    if (start >= 0) {
+      if (blank) {
+        found.push({ start, end: lastEnd });
+        start = -1;
+        inParagraph = false;
+      } else lastEnd = line.end;
+      continue;
+    }
+    if (blank) {
+      inParagraph = false;
+      continue;
+    }
+    if (KIND6.test(line.text) || (!inParagraph && KIND7.test(line.text))) {
+      start = line.start;
+      lastEnd = line.end;
+    } else inParagraph = true;
+  }
+  if (start >= 0) found.push({ start, end: lastEnd });
+  return found;
+}
+
+/** An inline Markdown link `[text](destination)`. */
+export interface MarkdownLink {
+  readonly range: Range;
+  readonly text: string;
+  readonly textRange: Range;
+  readonly href: string;
+  readonly hrefRange: Range;
+}
+
+const MD_LINK = /(!?)\[([^\]\r\n]*)\]\(\s*(<[^>\r\n]*>|[^\s)]*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+
+/** Inline Markdown links (not images) in `masked`, with text and href read from `original`. */
+export function findMarkdownLinks(masked: string, original: string, from: number): MarkdownLink[] {
+  const found: MarkdownLink[] = [];
+  MD_LINK.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = MD_LINK.exec(masked)) !== null) {
+    if (m[1] === '!') continue;
+    const textStart = m.index + 1;
+    const label = m[2] ?? '';
+    const rawHref = m[3] ?? '';
+    const hrefOffset = m[0].indexOf('(') + 1;
+    let hrefStart = m.index + hrefOffset;
+    while (/\s/.test(masked[hrefStart] ?? '')) hrefStart++;
+    let hrefEnd = hrefStart + rawHref.length;
+    if (rawHref.startsWith('<')) {
+      hrefStart++;
+      hrefEnd--;
+    }
+    found.push({
+      range: { start: m.index, end: m.index + m[0].length },
+      text: original.slice(textStart, textStart + label.length),
+      textRange: { start: textStart, end: textStart + label.length },
+      href: original.slice(hrefStart, hrefEnd),
+      hrefRange: { start: hrefStart, end: hrefEnd },
+    });
+  }
+  return found;
+}
+
+/** ATX headings (`## Title`) outside code, as text with the range of the title. */
+export function findAtxHeadings(masked: string, original: string, from: number): { text: string; range: Range }[] {
+  const found: { text: string; range: Range }[] = [];
+  for (const line of lines(masked, from)) {
+    const m = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line.text);
+    if (!m?.[1]) continue;
+    const textStart = line.start + m[0].indexOf(m[1]);
+    found.push({ text: original.slice(textStart, textStart + m[1].length), range: { start: textStart, end: textStart + m[1].length } });
+  }
+  return found;
+}
+
+/** The anchor id a docs site gives a heading: GitHub's slug rules. */
+export function slugify(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/<[^>]*>/g, '')
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}

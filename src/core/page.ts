@@ -1,0 +1,262 @@
+import { entry, parseFrontMatter, type FrontMatter } from './frontMatter';
+import { attribute, hasClass, innerRange, parseHtml, plainText, walk, type Attribute, type Element } from './html';
+import { findAtxHeadings, findCodeFences, findCodeSpans, findHtmlBlocks, findMarkdownLinks, mask, slugify, type MarkdownLink } from './markdown';
+import { parseSuppressions, type Suppressions } from './suppressions';
+import { findEjsTags, findIncludes, findPlaceholders, type EjsInclude, type EjsTag } from './templates';
+import { LineIndex } from './text';
+import type { Range } from './types';
+
+/** A link a reader can follow: an HTML anchor, a Markdown link, or a `_topic-links` include key. */
+export interface PageLink {
+  readonly kind: 'html' | 'markdown' | 'include';
+  readonly href: string;
+  /** The href's characters (inside quotes); for an `<a>` without href, an empty range after `<a`. */
+  readonly hrefRange: Range;
+  readonly hrefAttribute?: Attribute;
+  /** Visible text; for include keys, empty (the target's title is shown). */
+  readonly text: string;
+  /** The link's inner content (between `<a ...>` and `</a>`, or `[` and `]`). */
+  readonly textRange: Range;
+  /** The whole link. */
+  readonly range: Range;
+  readonly element?: Element;
+}
+
+/** A `<p>` (or similar) with its inner range and plain text. */
+export interface TextBlock {
+  readonly element: Element;
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** One `<li>` of a `ul.topic-links` list, or one key of a `_topic-links` include. */
+export interface TopicLink {
+  readonly range: Range;
+  readonly item?: Element;
+  readonly link?: PageLink;
+  readonly description?: TextBlock;
+  readonly icon?: Element;
+  readonly children: readonly TopicLink[];
+}
+
+export interface TopicHeader {
+  readonly element: Element;
+  readonly badge?: Element;
+  readonly title?: TextBlock;
+  readonly intro?: TextBlock;
+}
+
+/** Everything the rules and the index need from one file, with exact ranges. */
+export interface Page {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly frontMatter: FrontMatter | undefined;
+  /** Offset where the Markdown/HTML body starts (after the front matter). */
+  readonly bodyStart: number;
+  readonly isTopicPage: boolean;
+  /** True when the body was parsed as HTML (topic pages and pages with topic-link markup). */
+  readonly bodyParsed: boolean;
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  readonly url: string | undefined;
+  readonly elements: readonly Element[];
+  readonly header: TopicHeader | undefined;
+  readonly topicLists: readonly Element[];
+  readonly topicLinks: readonly TopicLink[];
+  readonly links: readonly PageLink[];
+  /** Markdown links inside HTML blocks: printed literally, never rendered. */
+  readonly literalMarkdownLinks: readonly MarkdownLink[];
+  readonly ejsTags: readonly EjsTag[];
+  readonly includes: readonly EjsInclude[];
+  readonly placeholders: readonly Range[];
+  /** Fragment ids a link may target: heading slugs, `id` and `name` attributes. */
+  readonly anchors: ReadonlySet<string>;
+  readonly suppressions: Suppressions;
+  /** The text with template code and code blocks blanked out, same length. */
+  readonly masked: string;
+}
+
+const TOPIC_LINKS_INCLUDE = /(^|\/)_topic-links(\.[a-z]+)?$/;
+
+/** True when the front matter's `classes` names `topic-page`. */
+export function declaresTopicPage(frontMatter: FrontMatter | undefined): boolean {
+  const classes = frontMatter?.data['classes'];
+  if (typeof classes === 'string') return classes.split(/[\s,]+/).includes('topic-page');
+  if (Array.isArray(classes)) return classes.includes('topic-page');
+  return false;
+}
+
+/** Parses a page. Never throws: problems are part of the model for rules to report. */
+export function parsePage(path: string, text: string): Page {
+  const frontMatter = parseFrontMatter(text);
+  const bodyStart = frontMatter ? frontMatter.range.end : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const isTopicPage = declaresTopicPage(frontMatter);
+  const ejsTags = findEjsTags(text);
+  const ejsRanges = ejsTags.map((t) => t.range);
+  const placeholders = findPlaceholders(text, ejsRanges);
+  const templateMasked = mask(text, [...ejsRanges, ...placeholders]);
+  const fences = findCodeFences(templateMasked, bodyStart);
+  const spans = findCodeSpans(mask(templateMasked, fences), bodyStart);
+  const masked = mask(templateMasked, [{ start: 0, end: bodyStart }, ...fences, ...spans]);
+  const bodyParsed = isTopicPage || masked.includes('topic-links');
+  const anchors = new Set<string>();
+  for (const h of findAtxHeadings(masked, text, bodyStart)) anchors.add(slugify(h.text));
+
+  const data = frontMatter?.data ?? {};
+  const str = (key: string): string | undefined => {
+    const v = data[key];
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+  };
+  const includes = findIncludes(text, ejsTags);
+  const base = {
+    path,
+    text,
+    lines: new LineIndex(text),
+    frontMatter,
+    bodyStart,
+    isTopicPage,
+    bodyParsed,
+    title: str('title'),
+    description: str('description'),
+    url: str('url'),
+    ejsTags,
+    includes,
+    placeholders,
+    suppressions: parseSuppressions(text),
+    masked,
+  };
+  const includeLinks = includes.filter((i) => TOPIC_LINKS_INCLUDE.test(i.path)).flatMap((i) => (i.links ?? []).map((k) => includeKeyLink(k)));
+
+  if (!bodyParsed) {
+    for (const m of masked.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)) if (m[1]) anchors.add(m[1]);
+    return { ...base, elements: [], header: undefined, topicLists: [], topicLinks: includeLinks.map((link) => ({ range: link.range, link, children: [] })), links: includeLinks, literalMarkdownLinks: [], anchors };
+  }
+
+  const elements = parseHtml(masked, text);
+  const htmlBlocks = findHtmlBlocks(masked, bodyStart);
+  const markdownLinks = findMarkdownLinks(masked, text, bodyStart);
+  const literalMarkdownLinks: MarkdownLink[] = [];
+  const links: PageLink[] = [];
+  let header: TopicHeader | undefined;
+  const topicLists: Element[] = [];
+  const linkByElement = new Map<Element, PageLink>();
+
+  walk(elements, (e) => {
+    for (const a of e.attributes) if ((a.name === 'id' || a.name === 'name') && a.value) anchors.add(a.value);
+    if (/^h[1-6]$/.test(e.name)) {
+      const r = innerRange(e);
+      anchors.add(slugify(plainText(text.slice(r.start, r.end))));
+    }
+    if (e.name === 'a') {
+      const link = anchorLink(e, text);
+      linkByElement.set(e, link);
+      if (link.hrefAttribute) links.push(link);
+    } else if (!header && e.name === 'div' && hasClass(e, 'topic-page-header')) {
+      header = readHeader(e, text);
+    } else if (e.name === 'ul' && hasClass(e, 'topic-links')) {
+      topicLists.push(e);
+    }
+  });
+  for (const m of markdownLinks) {
+    if (htmlBlocks.some((b) => m.range.start >= b.start && m.range.end <= b.end)) literalMarkdownLinks.push(m);
+    else links.push({ kind: 'markdown', href: m.href, hrefRange: m.hrefRange, text: m.text, textRange: m.textRange, range: m.range });
+  }
+  links.push(...includeLinks);
+  links.sort((a, b) => a.range.start - b.range.start);
+
+  const topicLinks: TopicLink[] = [];
+  for (const list of topicLists) topicLinks.push(...readItems(list, text, linkByElement));
+  for (const link of includeLinks) topicLinks.push({ range: link.range, link, children: [] });
+  topicLinks.sort((a, b) => a.range.start - b.range.start);
+
+  return { ...base, elements, header, topicLists, topicLinks, links, literalMarkdownLinks, anchors };
+}
+
+function includeKeyLink(key: { key: string; range: Range }): PageLink {
+  return { kind: 'include', href: key.key, hrefRange: key.range, text: '', textRange: key.range, range: key.range };
+}
+
+function anchorLink(e: Element, text: string): PageLink {
+  const href = attribute(e, 'href');
+  const inner = innerRange(e);
+  return {
+    kind: 'html',
+    href: href?.value ?? '',
+    hrefRange: href?.valueRange ?? { start: e.openTag.start + 2, end: e.openTag.start + 2 },
+    ...(href ? { hrefAttribute: href } : {}),
+    text: plainText(text.slice(inner.start, inner.end)),
+    textRange: inner,
+    range: { start: e.openTag.start, end: e.end },
+    element: e,
+  };
+}
+
+function textBlock(e: Element, text: string): TextBlock {
+  const r = innerRange(e);
+  return { element: e, text: plainText(text.slice(r.start, r.end)), range: r };
+}
+
+function readHeader(div: Element, text: string): TopicHeader {
+  let badge: Element | undefined;
+  let title: TextBlock | undefined;
+  let intro: TextBlock | undefined;
+  walk(div.children, (e) => {
+    if (!badge && e.name === 'div' && (attribute(e, 'class')?.value ?? '').includes('badge')) badge = e;
+    else if (!title && e.name === 'h1') title = textBlock(e, text);
+    else if (!intro && e.name === 'p') intro = textBlock(e, text);
+    return e.name !== 'ul';
+  });
+  return { element: div, ...(badge ? { badge } : {}), ...(title ? { title } : {}), ...(intro ? { intro } : {}) };
+}
+
+/** The `<li>` items of a list, each with its own link, description, icon and nested items. */
+function readItems(list: Element, text: string, linkByElement: ReadonlyMap<Element, PageLink>): TopicLink[] {
+  const items: TopicLink[] = [];
+  for (const li of list.children) {
+    if (li.name !== 'li') continue;
+    let link: PageLink | undefined;
+    let description: TextBlock | undefined;
+    let icon: Element | undefined;
+    const children: TopicLink[] = [];
+    walk(li.children, (e) => {
+      if (e.name === 'ul' || e.name === 'ol') {
+        children.push(...readItems(e, text, linkByElement));
+        return false;
+      }
+      if (!link && e.name === 'a') link = linkByElement.get(e);
+      else if (!description && e.name === 'p') description = textBlock(e, text);
+      else if (!icon && (e.name === 'i' || e.name === 'img') && /\bicon/.test(attribute(e, 'class')?.value ?? '')) icon = e;
+      return true;
+    });
+    items.push({
+      range: { start: li.openTag.start, end: li.end },
+      item: li,
+      ...(link ? { link } : {}),
+      ...(description ? { description } : {}),
+      ...(icon ? { icon } : {}),
+      children,
+    });
+  }
+  return items;
+}
+
+/** The front-matter string value of `key` with its range, if present. */
+export function frontMatterString(page: Page, key: string): { value: string; range: Range } | undefined {
+  const e = entry(page.frontMatter, key);
+  if (!e || typeof e.value !== 'string' || !e.valueRange) return undefined;
+  return { value: e.value, range: e.valueRange };
+}
+
+/** Every topic link, nested ones included, in document order. */
+export function allTopicLinks(items: readonly TopicLink[]): TopicLink[] {
+  const out: TopicLink[] = [];
+  const visit = (list: readonly TopicLink[]): void => {
+    for (const item of list) {
+      out.push(item);
+      visit(item.children);
+    }
+  };
+  visit(items);
+  return out;
+}

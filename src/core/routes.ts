@@ -1,0 +1,90 @@
+import { posix } from 'node:path';
+
+/**
+ * What an href means for this site. Routes are site paths such as
+ * `/users/search`, without query, fragment or trailing slash.
+ */
+export type HrefKind =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'fragment'; readonly fragment: string }
+  | { readonly kind: 'unsafe'; readonly scheme: string }
+  | { readonly kind: 'external' }
+  | { readonly kind: 'dynamic' }
+  | {
+      readonly kind: 'route';
+      readonly route: string;
+      readonly fragment: string | undefined;
+      /** The href had no leading `/` and was resolved against the page's own route. */
+      readonly relative: boolean;
+      /** The site base the href started with (`/docs`, `https://site/docs`), if any. */
+      readonly base: string | undefined;
+    };
+
+const UNSAFE = /^\s*(javascript|data|vbscript|file):/i;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Classifies an href written on the page whose route is `fromRoute`. */
+export function classifyHref(href: string, fromRoute: string, siteBases: readonly string[]): HrefKind {
+  const trimmed = href.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  const unsafe = UNSAFE.exec(trimmed);
+  if (unsafe) return { kind: 'unsafe', scheme: (unsafe[1] ?? '').toLowerCase() };
+  if (trimmed.includes('${') || trimmed.includes('<%') || trimmed.includes('{{')) return { kind: 'dynamic' };
+  if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeSafe(trimmed.slice(1)) };
+  let rest = trimmed;
+  let base: string | undefined;
+  for (const b of siteBases) {
+    const stem = b.replace(/\/+$/, '');
+    if (stem && (rest === stem || rest.startsWith(stem + '/') || rest.startsWith(stem + '#') || rest.startsWith(stem + '?'))) {
+      base = b;
+      rest = rest.slice(stem.length) || '/';
+      if (!rest.startsWith('/')) rest = '/' + rest;
+      break;
+    }
+  }
+  if (base === undefined && (SCHEME.test(rest) || rest.startsWith('//'))) return { kind: 'external' };
+  const hash = rest.indexOf('#');
+  const fragment = hash >= 0 ? decodeSafe(rest.slice(hash + 1)) : undefined;
+  let path = hash >= 0 ? rest.slice(0, hash) : rest;
+  const query = path.indexOf('?');
+  if (query >= 0) path = path.slice(0, query);
+  const relative = !path.startsWith('/');
+  if (relative) {
+    const dir = fromRoute.endsWith('/') ? fromRoute : posix.dirname(fromRoute);
+    path = posix.join(dir, path);
+  }
+  return { kind: 'route', route: normalizeRoute(decodeSafe(path)), fragment: fragment || undefined, relative, base };
+}
+
+/** `/a/b/` → `/a/b`, `a//b` → `/a/b`, `/a/./c/../b` → `/a/b`; the root is `/`. */
+export function normalizeRoute(route: string): string {
+  const joined = posix.normalize('/' + route.trim());
+  const stripped = joined.length > 1 ? joined.replace(/\/+$/, '') : joined;
+  return stripped === '' ? '/' : stripped;
+}
+
+/** The route a file serves: `a/b.md` and `a/b/index.md` → `/a/b`, relative to the docs root. */
+export function routeOfFile(pathInDocsRoot: string): string {
+  const noExt = pathInDocsRoot.replace(/\.md$/i, '');
+  const noIndex = noExt === 'index' ? '' : noExt.replace(/\/index$/i, '');
+  return normalizeRoute('/' + noIndex);
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** `"/a/b"` → `"/a"`, the folder a sibling route shares. */
+export function parentRoute(route: string): string {
+  const i = route.lastIndexOf('/');
+  return i <= 0 ? '/' : route.slice(0, i);
+}
+
+/** Last segment of a route, for finding a page that moved. */
+export function lastSegment(route: string): string {
+  return route.slice(route.lastIndexOf('/') + 1);
+}

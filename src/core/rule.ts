@@ -1,0 +1,40 @@
+import type { Page, PageLink } from './page';
+import type { LinkResolution } from './resolve';
+import type { Fix, Range, SeveritySetting } from './types';
+import type { WorkspaceIndex } from './workspace';
+
+/** What a rule reports; the engine adds the rule id and severity. */
+export interface Report {
+  readonly range: Range;
+  readonly message: string;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Fix[];
+  readonly data?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export interface RuleContext {
+  readonly page: Page;
+  readonly index: WorkspaceIndex;
+  /** Resolves a link on this page (memoised per check). */
+  resolve(link: PageLink): LinkResolution;
+  report(report: Report): void;
+}
+
+/** A rule: plain data plus a check function. One file per rule under `rules/`. */
+export interface Rule {
+  /** Stable kebab-case id, used in config, suppressions and diagnostics. */
+  readonly id: string;
+  /** One sentence: what the rule reports. */
+  readonly description: string;
+  readonly defaultSeverity: SeveritySetting;
+  /** True when findings carry a fix that `--fix` and "fix all" apply. */
+  readonly fixable: boolean;
+  /** Topic pages only, or every Markdown page in the docs root. */
+  readonly scope: 'topic-pages' | 'all-pages';
+  check(context: RuleContext): void;
+}
+
+/** Where a rule's documentation lives, relative to the package root. */
+export function ruleDocsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

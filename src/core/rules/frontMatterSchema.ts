@@ -1,0 +1,88 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isSeq, type Node as YamlNode } from 'yaml';
+import builtInSchema from '../../../schemas/topic-page.frontmatter.schema.json';
+import { nodeRange } from '../frontMatter';
+import type { Page } from '../page';
+import type { Rule } from '../rule';
+import type { Range } from '../types';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: object): ValidateFunction {
+  let v = compiled.get(schema);
+  if (!v) compiled.set(schema, (v = ajv.compile(schema)));
+  return v;
+}
+
+// title-missing and description-missing say this better, with a fix.
+const OWNED_ELSEWHERE = new Set(['title', 'description']);
+
+/** Front matter checked against the built-in topic-page JSON Schema, or the workspace's own. */
+export const frontMatterSchemaRule: Rule = {
+  id: 'front-matter-schema',
+  description: 'Topic-page front matter must match its JSON Schema (types of title, description, classes, topics, contentType, useCase, section, url, toc).',
+  defaultSeverity: 'warning',
+  fixable: false,
+  scope: 'topic-pages',
+  check({ page, index, report }) {
+    const fm = page.frontMatter;
+    if (!fm || fm.problems.some((p) => p.code !== 'unclosed')) return;
+    const validate = validatorFor(index.settings.frontMatterSchema ?? builtInSchema);
+    if (validate(fm.data)) return;
+    for (const error of validate.errors ?? []) {
+      if (error.keyword === 'required' && OWNED_ELSEWHERE.has(String(error.params['missingProperty']))) continue;
+      if (error.keyword === 'anyOf' || error.keyword === 'if') continue;
+      const path = error.instancePath.split('/').slice(1).map(unescape);
+      if (OWNED_ELSEWHERE.has(path[0] ?? '') && (error.keyword === 'minLength' || error.keyword === 'type')) {
+        // Empty strings belong to the *-missing rules; a wrong type (a list) is ours.
+        if (error.keyword === 'minLength') continue;
+      }
+      report({ range: rangeOf(page, path, error), message: messageOf(path, error) });
+    }
+  },
+};
+
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function messageOf(path: readonly string[], error: ErrorObject): string {
+  const where = path.length ? `\`${path.join('.')}\`` : 'Front matter';
+  switch (error.keyword) {
+    case 'required':
+      return `Front matter has no \`${String(error.params['missingProperty'])}\`.`;
+    case 'enum':
+      return `${where} must be one of ${(error.params['allowedValues'] as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}.`;
+    case 'type':
+      return `${where} must be ${String(error.params['type']).replace(',', ' or ')}.`;
+    case 'additionalProperties':
+      return `Unknown front matter key \`${String(error.params['additionalProperty'])}\`.`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}.`;
+  }
+}
+
+function rangeOf(page: Page, path: readonly string[], error: ErrorObject): Range {
+  const fm = page.frontMatter;
+  const fence = { start: fm?.range.start ?? 0, end: (fm?.range.start ?? 0) + 3 };
+  const doc = fm?.document;
+  if (!fm || !doc) return fence;
+  const base = fm.contentRange.start;
+  const segments = error.keyword === 'additionalProperties' ? [...path, String(error.params['additionalProperty'])] : [...path];
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === segment);
+      if (!pair) return fence;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      keyNode = undefined;
+      node = node.items[Number(segment)];
+    } else return fence;
+  }
+  const target = error.keyword === 'additionalProperties' ? keyNode : node ?? keyNode;
+  return nodeRange(target as YamlNode, base) ?? nodeRange(keyNode as YamlNode, base) ?? fence;
+}

@@ -1,0 +1,39 @@
+import type { Rule } from '../rule';
+import { escapeHtml } from './linkTextEmpty';
+
+/** An empty `<p>` under a topic link shows a gap where the summary belongs. */
+export const linkDescriptionEmptyRule: Rule = {
+  id: 'link-description-empty',
+  description: 'A topic link\'s `<p>` description must not be empty; the fix uses the target page\'s description.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  scope: 'topic-pages',
+  check({ page, index, resolve, report }) {
+    const visit = (items: typeof page.topicLinks): void => {
+      for (const item of items) {
+        const d = item.description;
+        if (d && d.text === '') {
+          const r = item.link ? resolve(item.link) : undefined;
+          const target = r?.kind === 'route' && r.target ? index.summary(r.target) : undefined;
+          const text = target?.description?.trim();
+          const inner = page.text.slice(d.range.start, d.range.end);
+          const indent = page.lines.indentAt(d.element.openTag.start);
+          const eol = page.lines.eol;
+          // Keep the page's layout: a multi-line <p> gets the text on its own indented line.
+          const newText = text ? (/[\r\n]/.test(inner) ? `${eol}${indent}  ${escapeHtml(text)}${eol}${indent}` : escapeHtml(text)) : '';
+          report({
+            range: { start: d.element.openTag.start, end: d.element.end },
+            message: `The description of link "${item.link?.text || item.link?.href || '(no link)'}" is empty.`,
+            ...(text ? { fix: { title: `Use the target's description "${truncate(text)}"`, edits: [{ range: d.range, newText }] } } : {}),
+          });
+        }
+        visit(item.children);
+      }
+    };
+    visit(page.topicLinks);
+  },
+};
+
+function truncate(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}

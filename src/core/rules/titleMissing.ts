@@ -1,0 +1,26 @@
+import { entry } from '../frontMatter';
+import type { Rule } from '../rule';
+import { setFrontMatterKey } from './frontMatterEdit';
+
+/** A topic page needs a `title`; the header `<h1>` supplies it when present. */
+export const titleMissingRule: Rule = {
+  id: 'title-missing',
+  description: 'A topic page must have a non-empty `title` in its front matter.',
+  defaultSeverity: 'error',
+  fixable: true,
+  scope: 'topic-pages',
+  check({ page, report }) {
+    const fm = page.frontMatter;
+    // With a YAML error the key may be unreadable rather than missing: front-matter-syntax says so.
+    if (!fm || fm.problems.some((p) => p.code === 'yaml')) return;
+    const title = entry(fm, 'title');
+    if (title && typeof title.value === 'string' && title.value.trim() !== '') return;
+    const h1 = page.header?.title?.text;
+    const fix = h1 ? setFrontMatterKey(page, 'title', h1, 'Set `title` from the header <h1>') : undefined;
+    report({
+      range: title ? title.keyRange : { start: fm.range.start, end: fm.range.start + 3 },
+      message: title ? 'The front matter `title` is empty.' : 'The front matter has no `title`.',
+      ...(fix ? { fix } : {}),
+    });
+  },
+};

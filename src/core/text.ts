@@ -1,0 +1,87 @@
+import type { Range } from './types';
+
+/** A zero-based line and UTF-16 column, as editors count them. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/**
+ * Converts offsets to positions and back. Lines end at `\n`, `\r\n` or a lone
+ * `\r`, the way VS Code counts them, so CRLF files report the same lines.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the first character of `line`. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))] ?? 0;
+  }
+
+  /** Offset just past the last character of `line`, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1] ?? this.text.length;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line] ?? 0;
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** The line break this text mostly uses, for inserting new lines. */
+  get eol(): string {
+    const crlf = this.text.indexOf('\r\n');
+    return crlf >= 0 ? '\r\n' : '\n';
+  }
+
+  /** Leading whitespace of the line that holds `offset`. */
+  indentAt(offset: number): string {
+    const line = this.positionAt(offset).line;
+    const start = this.lineStart(line);
+    let i = start;
+    while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
+    return this.text.slice(start, i);
+  }
+}
+
+/** Start and end of `r` as one-based line and column, for reports. */
+export function toLineColumn(index: LineIndex, r: Range): { line: number; column: number; endLine: number; endColumn: number } {
+  const s = index.positionAt(r.start);
+  const e = index.positionAt(r.end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}

@@ -1,0 +1,352 @@
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import { distance } from 'fastest-levenshtein';
+import { parsePage, type Page, type PageLink, type TopicLink } from './page';
+import { Redirects, type Redirect } from './redirects';
+import { resolveLink, type LinkResolution, type RouteLookup } from './resolve';
+import { lastSegment, normalizeRoute, parentRoute, routeOfFile } from './routes';
+import type { Range, SeveritySetting } from './types';
+
+/** Everything the engine needs to know about a workspace, resolved from its config. */
+export interface Settings {
+  /** Folder routes resolve against, relative to the workspace root, no trailing slash ('' for the root). */
+  readonly docsRoot: string;
+  readonly siteBases: readonly string[];
+  readonly redirects: readonly Redirect[];
+  readonly severities: Readonly<Record<string, SeveritySetting>>;
+  /** A JSON Schema replacing the built-in front-matter schema. */
+  readonly frontMatterSchema: object | undefined;
+  readonly ignore: readonly string[];
+  readonly maxFileSize: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+
+export function defaultSettings(overrides: Partial<Settings> = {}): Settings {
+  return { docsRoot: '', siteBases: [], redirects: [], severities: {}, frontMatterSchema: undefined, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, ...overrides };
+}
+
+/** A topic link as the hierarchy sees it. */
+export interface OutlineItem {
+  readonly text: string;
+  readonly href: string;
+  readonly kind: PageLink['kind'] | 'none';
+  readonly range: Range;
+  readonly children: readonly OutlineItem[];
+}
+
+/** What the index keeps of each page: enough to resolve links and build the tree. */
+export interface PageSummary {
+  readonly path: string;
+  /** The route its file location gives it; undefined for partials (`_name.md`). */
+  readonly route: string | undefined;
+  /** Its `url:` route, when that differs from `route`. */
+  readonly url: string | undefined;
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  readonly isTopicPage: boolean;
+  readonly anchors: ReadonlySet<string>;
+  readonly outline: readonly OutlineItem[];
+}
+
+/**
+ * The workspace index: every file, every page's summary and text, routes,
+ * and which page depends on which route, so that a change re-checks only
+ * the pages it can affect.
+ */
+export class WorkspaceIndex implements RouteLookup {
+  private readonly files = new Set<string>();
+  private readonly texts = new Map<string, string>();
+  private readonly summaries = new Map<string, PageSummary>();
+  private readonly byFileRoute = new Map<string, string[]>();
+  private readonly byUrlRoute = new Map<string, string[]>();
+  private readonly dependencies = new Map<string, ReadonlySet<string>>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly redirectTable: Redirects;
+  private readonly isIgnored: (path: string) => boolean;
+  private siblings: Map<string, string[]> | undefined;
+  private bySegment: Map<string, string[]> | undefined;
+  private recording: Set<string> | undefined;
+
+  constructor(readonly settings: Settings) {
+    this.redirectTable = new Redirects(settings.redirects, normalizeRoute);
+    const matchers = settings.ignore.map((g) => picomatch(g, { dot: true }));
+    this.isIgnored = (p) => matchers.some((m) => m(p));
+  }
+
+  get siteBases(): readonly string[] {
+    return this.settings.siteBases;
+  }
+
+  /** True when `path` is a Markdown file under the docs root that is not ignored. */
+  isPagePath(path: string): boolean {
+    if (!/\.md$/i.test(path) || this.isIgnored(path)) return false;
+    return this.settings.docsRoot === '' || path.startsWith(this.settings.docsRoot + '/');
+  }
+
+  ignores(path: string): boolean {
+    return this.isIgnored(path);
+  }
+
+  /** Adds or replaces a file. Returns the pages whose findings may have changed (sorted). */
+  setFile(path: string, text?: string): string[] {
+    const isNew = !this.files.has(path);
+    this.files.add(path);
+    if (text === undefined || !this.isPagePath(path)) {
+      return isNew ? this.dependentsOf(this.keysOfPath(path, undefined)) : [];
+    }
+    const page = parsePage(path, text);
+    return this.setParsedPage(page, isNew);
+  }
+
+  /** Like setFile, for a page the caller already parsed. */
+  setParsedPage(page: Page, isNew = !this.files.has(page.path)): string[] {
+    const path = page.path;
+    this.files.add(path);
+    const before = this.summaries.get(path);
+    const after = summarize(page, this.routeOf(path));
+    this.texts.set(path, page.text);
+    this.summaries.set(path, after);
+    if (before) this.unindexRoutes(before);
+    this.indexRoutes(after);
+    const affected = new Set<string>([path]);
+    if (isNew || !before || summaryChanged(before, after)) {
+      for (const p of this.dependentsOf([...this.keysOfPath(path, before), ...this.keysOfPath(path, after)])) affected.add(p);
+    }
+    return [...affected].filter((p) => this.summaries.has(p)).sort();
+  }
+
+  /** Removes a file. Returns the pages whose findings may have changed (sorted). */
+  deleteFile(path: string): string[] {
+    if (!this.files.delete(path)) return [];
+    const before = this.summaries.get(path);
+    this.texts.delete(path);
+    if (before) {
+      this.summaries.delete(path);
+      this.unindexRoutes(before);
+    }
+    this.forgetDependencies(path);
+    return this.dependentsOf(this.keysOfPath(path, before)).filter((p) => p !== path);
+  }
+
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  pagePaths(): string[] {
+    return [...this.summaries.keys()].sort();
+  }
+
+  summary(path: string): PageSummary | undefined {
+    return this.summaries.get(path);
+  }
+
+  text(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  /** All routes with a page, for completion and suggestions. */
+  routes(): string[] {
+    return [...new Set([...this.byFileRoute.keys(), ...this.byUrlRoute.keys()])].sort();
+  }
+
+  /** The route a page is reached by: its `url:` if it has one, else its file route. */
+  routeOfPage(path: string): string | undefined {
+    const s = this.summaries.get(path);
+    return s?.url ?? s?.route ?? this.routeOf(path);
+  }
+
+  // RouteLookup
+  filesForRoute(route: string): { byFile: readonly string[]; byUrl: readonly string[] } {
+    return { byFile: this.byFileRoute.get(route) ?? [], byUrl: this.byUrlRoute.get(route) ?? [] };
+  }
+
+  redirectChain(route: string): readonly string[] {
+    return this.redirectTable.follow(route);
+  }
+
+  fileForArticleKey(key: string): string | undefined {
+    const root = this.settings.docsRoot ? this.settings.docsRoot + '/' : '';
+    for (const candidate of [`${root}${key}.md`, `${root}${key}/index.md`]) {
+      this.noteDependency(`f:${candidate}`);
+      if (this.files.has(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  noteDependency(key: string): void {
+    this.recording?.add(key);
+  }
+
+  /** Resolves a link written on page `fromPath`, recording the dependency while a check runs. */
+  resolve(link: Pick<PageLink, 'href' | 'kind'>, fromPath: string): LinkResolution {
+    return resolveLink(link, this.routeOfPage(fromPath) ?? '/', this);
+  }
+
+  /**
+   * Resolves an include path written on `fromPath` (relative to that file). Paths that climb
+   * out of the workspace are never looked up.
+   */
+  resolveInclude(includePath: string, fromPath: string): { target: string | undefined; outside: boolean; tried: readonly string[] } {
+    const joined = posix.normalize(posix.join(posix.dirname(fromPath), includePath));
+    if (joined.startsWith('../') || joined === '..' || posix.isAbsolute(includePath)) return { target: undefined, outside: true, tried: [] };
+    const tried = /\.[a-z]+$/i.test(joined) ? [joined] : [joined, `${joined}.md`, `${joined}.html`, `${joined}.ejs`];
+    for (const t of tried) {
+      this.noteDependency(`f:${t}`);
+      if (this.files.has(t)) return { target: t, outside: false, tried };
+    }
+    return { target: undefined, outside: false, tried };
+  }
+
+  /** Routes that look like `route`: siblings a few edits away, or the same page name elsewhere. */
+  suggestRoutes(route: string, max = 3): string[] {
+    if (!this.siblings || !this.bySegment) this.buildSuggestionIndex();
+    const candidates = new Set<string>([...(this.siblings?.get(parentRoute(route)) ?? []), ...(this.bySegment?.get(lastSegment(route).toLowerCase()) ?? [])]);
+    const stripped = route.replace(/\.(md|html?)$/i, '').replace(/\/index$/, '');
+    if (stripped !== route && this.filesForRoute(normalizeRoute(stripped)).byFile.length + this.filesForRoute(normalizeRoute(stripped)).byUrl.length > 0) {
+      candidates.add(normalizeRoute(stripped));
+    }
+    const lower = route.toLowerCase();
+    const scored: { route: string; score: number }[] = [];
+    for (const c of candidates) {
+      if (c === route) continue;
+      const d = distance(lower, c.toLowerCase());
+      const sameName = lastSegment(c).toLowerCase() === lastSegment(route).toLowerCase();
+      const limit = Math.max(2, Math.floor(lastSegment(route).length / 3));
+      if (d <= limit || sameName || c === normalizeRoute(stripped)) scored.push({ route: c, score: c === normalizeRoute(stripped) ? -1 : d });
+    }
+    return scored.sort((a, b) => a.score - b.score || a.route.localeCompare(b.route)).slice(0, max).map((s) => s.route);
+  }
+
+  /** Runs `fn` while recording the routes and files it looks up as `path`'s dependencies. */
+  recordDependencies<T>(path: string, fn: () => T): T {
+    const previous = this.recording;
+    this.recording = new Set();
+    try {
+      return fn();
+    } finally {
+      const keys = this.recording;
+      this.recording = previous;
+      this.forgetDependencies(path);
+      this.dependencies.set(path, keys);
+      for (const k of keys) {
+        let set = this.dependents.get(k);
+        if (!set) this.dependents.set(k, (set = new Set()));
+        set.add(path);
+      }
+    }
+  }
+
+  /** Pages that looked up any of `keys` (sorted). */
+  dependentsOf(keys: Iterable<string>): string[] {
+    const out = new Set<string>();
+    for (const k of keys) for (const p of this.dependents.get(k) ?? []) out.add(p);
+    return [...out].sort();
+  }
+
+  /** The keys a dependency on this file can have been recorded under. */
+  private keysOfPath(path: string, summary: PageSummary | undefined): string[] {
+    const keys = [`f:${path}`];
+    const route = summary?.route ?? this.routeOf(path);
+    if (route !== undefined) keys.push(`r:${route}`);
+    if (summary?.url !== undefined) keys.push(`r:${summary.url}`);
+    const root = this.settings.docsRoot ? this.settings.docsRoot + '/' : '';
+    if (path.startsWith(root) && /\.md$/i.test(path)) {
+      const key = path.slice(root.length).replace(/\.md$/i, '');
+      keys.push(`k:${key}`, `k:${key.replace(/\/index$/, '')}`);
+    }
+    return keys;
+  }
+
+  private forgetDependencies(path: string): void {
+    for (const k of this.dependencies.get(path) ?? []) this.dependents.get(k)?.delete(path);
+    this.dependencies.delete(path);
+  }
+
+  private routeOf(path: string): string | undefined {
+    if (!this.isPagePath(path)) return undefined;
+    const inRoot = this.settings.docsRoot ? path.slice(this.settings.docsRoot.length + 1) : path;
+    if (inRoot.split('/').some((segment) => segment.startsWith('_'))) return undefined;
+    return routeOfFile(inRoot);
+  }
+
+  private indexRoutes(s: PageSummary): void {
+    if (s.route !== undefined) push(this.byFileRoute, s.route, s.path);
+    if (s.url !== undefined) push(this.byUrlRoute, s.url, s.path);
+    this.siblings = undefined;
+    this.bySegment = undefined;
+  }
+
+  private unindexRoutes(s: PageSummary): void {
+    if (s.route !== undefined) pull(this.byFileRoute, s.route, s.path);
+    if (s.url !== undefined) pull(this.byUrlRoute, s.url, s.path);
+    this.siblings = undefined;
+    this.bySegment = undefined;
+  }
+
+  private buildSuggestionIndex(): void {
+    const siblings = new Map<string, string[]>();
+    const bySegment = new Map<string, string[]>();
+    for (const r of this.routes()) {
+      push(siblings, parentRoute(r), r);
+      push(bySegment, lastSegment(r).toLowerCase(), r);
+    }
+    this.siblings = siblings;
+    this.bySegment = bySegment;
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) {
+      list.push(value);
+      list.sort();
+    }
+  } else map.set(key, [value]);
+}
+
+function pull(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+function summarize(page: Page, route: string | undefined): PageSummary {
+  const url = page.url !== undefined && page.url.trim().startsWith('/') ? normalizeRoute(page.url) : undefined;
+  return {
+    path: page.path,
+    route,
+    url: url !== route ? url : undefined,
+    title: page.title,
+    description: page.description,
+    isTopicPage: page.isTopicPage,
+    anchors: page.anchors,
+    outline: page.topicLinks.map(outlineOf),
+  };
+}
+
+function outlineOf(t: TopicLink): OutlineItem {
+  return {
+    text: t.link?.text ?? '',
+    href: t.link?.href ?? '',
+    kind: t.link?.kind ?? 'none',
+    range: t.link?.range ?? t.range,
+    children: t.children.map(outlineOf),
+  };
+}
+
+/** True when another page's findings could change: routes, title, description or anchors. */
+function summaryChanged(a: PageSummary, b: PageSummary): boolean {
+  if (a.route !== b.route || a.url !== b.url || a.title !== b.title || a.description !== b.description || a.isTopicPage !== b.isTopicPage) return true;
+  if (a.anchors.size !== b.anchors.size) return true;
+  for (const x of a.anchors) if (!b.anchors.has(x)) return true;
+  // The outline feeds only the tree, which is rebuilt from summaries: no other page's findings depend on it.
+  return false;
+}
