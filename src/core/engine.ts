@@ -94,7 +94,7 @@ const validateRedirects = ajv.compile({
  * Reads `topic-pages.json` (or `configFile`), its redirects and schema files, and
  * settles the docs root: `articles/` when the workspace has one, else the root.
  */
-export async function loadSettings(host: FileHost, files: readonly string[], configFile?: string): Promise<LoadedSettings> {
+export async function loadSettings(host: FileHost, files: readonly string[], configFile?: string, defaults: UserConfig = {}): Promise<LoadedSettings> {
   const errors: ConfigError[] = [];
   const file = configFile ?? CONFIG_FILE;
   let config: UserConfig = {};
@@ -110,6 +110,8 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
       }
     }
   }
+  // Editor settings are defaults: the workspace's own config file wins wherever it says something.
+  config = { ...defaults, ...config, rules: { ...defaults.rules, ...config.rules } };
   const docsRoot = (config.docsRoot ?? (files.some((f) => f.startsWith('articles/')) ? 'articles' : '')).replace(/^\.?\/+|\/+$/g, '');
   let redirects: Redirect[] = [];
   if (config.redirects) {
@@ -184,9 +186,9 @@ export class Engine {
   private constructor(readonly host: FileHost, readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
 
   /** Lists, reads and indexes every page of the workspace. */
-  static async load(host: FileHost, options: { configFile?: string; onProgress?: LoadProgress; keepParsed?: boolean } = {}): Promise<Engine> {
+  static async load(host: FileHost, options: { configFile?: string; onProgress?: LoadProgress; keepParsed?: boolean; defaults?: UserConfig } = {}): Promise<Engine> {
     const files = await host.listFiles();
-    const loaded = await loadSettings(host, files, options.configFile);
+    const loaded = await loadSettings(host, files, options.configFile, options.defaults);
     const engine = new Engine(host, loaded, new WorkspaceIndex(loaded.settings));
     const pages: string[] = [];
     for (const f of files) {
