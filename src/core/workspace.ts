@@ -205,10 +205,15 @@ export class WorkspaceIndex implements RouteLookup {
   /** Routes that look like `route`: siblings a few edits away, or the same page name elsewhere. */
   suggestRoutes(route: string, max = 3): string[] {
     if (!this.siblings || !this.bySegment) this.buildSuggestionIndex();
+    // Suggestions change when a sibling or a same-named page comes or goes: depend on both.
+    this.noteDependency(`s:${parentRoute(route)}`);
+    this.noteDependency(`n:${lastSegment(route).toLowerCase()}`);
     const candidates = new Set<string>([...(this.siblings?.get(parentRoute(route)) ?? []), ...(this.bySegment?.get(lastSegment(route).toLowerCase()) ?? [])]);
     const stripped = route.replace(/\.(md|html?)$/i, '').replace(/\/index$/, '');
-    if (stripped !== route && this.filesForRoute(normalizeRoute(stripped)).byFile.length + this.filesForRoute(normalizeRoute(stripped)).byUrl.length > 0) {
-      candidates.add(normalizeRoute(stripped));
+    if (stripped !== route) {
+      this.noteDependency(`r:${normalizeRoute(stripped)}`);
+      const { byFile, byUrl } = this.filesForRoute(normalizeRoute(stripped));
+      if (byFile.length + byUrl.length > 0) candidates.add(normalizeRoute(stripped));
     }
     const lower = route.toLowerCase();
     const scored: { route: string; score: number }[] = [];
@@ -252,8 +257,10 @@ export class WorkspaceIndex implements RouteLookup {
   private keysOfPath(path: string, summary: PageSummary | undefined): string[] {
     const keys = [`f:${path}`];
     const route = summary?.route ?? this.routeOf(path);
-    if (route !== undefined) keys.push(`r:${route}`);
-    if (summary?.url !== undefined) keys.push(`r:${summary.url}`);
+    for (const r of [route, summary?.url]) {
+      if (r === undefined) continue;
+      keys.push(`r:${r}`, `s:${parentRoute(r)}`, `n:${lastSegment(r).toLowerCase()}`);
+    }
     const root = this.settings.docsRoot ? this.settings.docsRoot + '/' : '';
     if (path.startsWith(root) && /\.md$/i.test(path)) {
       const key = path.slice(root.length).replace(/\.md$/i, '');

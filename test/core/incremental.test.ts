@@ -1,0 +1,111 @@
+/**
+ * The index updates incrementally: after any sequence of adds, edits, renames
+ * and deletes, re-checking only the pages each update names gives exactly the
+ * findings a fresh full check of the same files gives.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { Engine } from '../../src/core/engine';
+import type { Finding } from '../../src/core/types';
+import { MemoryFileHost } from '../helpers/memoryHost';
+
+const NAMES = ['a', 'b', 'c', 'guide', 'setup'];
+const DIRS = ['users', 'billing', 'users/roles'];
+const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
+
+const pathArb = fc.record({ dir: fc.constantFrom(...DIRS), name: fc.constantFrom(...NAMES, 'index') }).map(({ dir, name }) => `articles/${dir}/${name}.md`);
+const routeArb = fc.record({ dir: fc.constantFrom(...DIRS), name: fc.constantFrom(...NAMES, 'missing', 'gide') }).map(({ dir, name }) => `/${dir}/${name}`);
+
+const pageArb = fc.record({
+  topic: fc.boolean(),
+  title: fc.constantFrom('Alpha', 'Beta', ''),
+  description: fc.constantFrom('About it.', ''),
+  url: fc.option(routeArb, { nil: undefined }),
+  links: fc.array(fc.record({ route: routeArb, fragment: fc.constantFrom('', '#intro', '#nowhere'), text: fc.constantFrom('Go', '') }), { maxLength: 4 }),
+  keys: fc.array(fc.constantFrom('users/a', 'billing/guide', 'users/roles', 'nope'), { maxLength: 3 }),
+  heading: fc.constantFrom('Intro', 'Other'),
+});
+
+function render(p: fc.RecordValue<typeof pageArb extends fc.Arbitrary<infer T> ? T : never>): string {
+  const fm = [p.topic ? 'classes: topic-page' : '', p.title ? `title: ${p.title}` : '', p.description ? `description: ${p.description}` : '', p.url ? `url: ${p.url}` : ''].filter(Boolean).join('\n');
+  const items = p.links.map((l) => `  <li><a href="${l.route}${l.fragment}">${l.text}</a><p>Text</p></li>`).join('\n');
+  const include = p.keys.length ? `<%= include('../_includes/_topic-links', { links: [${p.keys.map((k) => `'${k}'`).join(', ')}] }) %>\n` : '';
+  return `---\n${fm}\n---\n## ${p.heading}\n\n<ul class="topic-links">\n${items}\n</ul>\n${include}`;
+}
+
+type Op = { kind: 'write'; path: string; text: string } | { kind: 'delete'; path: string } | { kind: 'rename'; from: string; to: string };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('write' as const), path: pathArb, text: pageArb.map(render) }),
+  fc.record({ kind: fc.constant('delete' as const), path: pathArb }),
+  fc.record({ kind: fc.constant('rename' as const), from: pathArb, to: pathArb }),
+);
+
+function key(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId} ${f.range.start}-${f.range.end} ${f.message}`);
+}
+
+async function fullCheck(host: MemoryFileHost): Promise<Map<string, string[]>> {
+  const fresh = await Engine.load(new MemoryFileHost(host.files));
+  const out = new Map<string, string[]>();
+  for (const [path, findings] of fresh.checkAll()) out.set(path, key(findings));
+  return out;
+}
+
+test('incremental updates equal a full re-check after random edit sequences', async () => {
+  let updates = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(pathArb, pageArb.map(render)), { minLength: 1, maxLength: 8 }), fc.array(opArb, { minLength: 1, maxLength: 10 }), async (initial, ops) => {
+      const host = new MemoryFileHost({ 'articles/_includes/_topic-links.md': '<ul class="topic-links"></ul>' });
+      for (const [path, text] of initial) host.files.set(path, text);
+      const engine = await Engine.load(host);
+      const live = new Map<string, string[]>();
+      for (const [path, findings] of engine.checkAll()) live.set(path, key(findings));
+      const recheck = (paths: readonly string[]): void => {
+        for (const path of paths) {
+          const findings = engine.check(path);
+          if (findings.length > 0) live.set(path, key(findings));
+          else live.delete(path);
+        }
+      };
+      for (const op of ops) {
+        updates++;
+        if (op.kind === 'write') {
+          host.files.set(op.path, op.text);
+          recheck(await engine.readAndIndex(op.path));
+        } else if (op.kind === 'delete') {
+          if (!host.files.delete(op.path)) continue;
+          live.delete(op.path);
+          recheck(engine.delete(op.path));
+        } else {
+          const text = host.files.get(op.from);
+          if (text === undefined || op.from === op.to) continue;
+          host.files.delete(op.from);
+          host.files.set(op.to, text);
+          live.delete(op.from);
+          recheck(engine.delete(op.from));
+          recheck(await engine.readAndIndex(op.to));
+        }
+        assert.deepEqual(new Map([...live].sort()), new Map([...(await fullCheck(host))].sort()), `after ${JSON.stringify(op)}`);
+      }
+    }),
+    { numRuns: RUNS },
+  );
+  console.log(`# incremental: ${RUNS} random workspaces, ${updates} updates compared with a full re-check`);
+});
+
+test('an edit that changes only a page body re-checks that page alone', async () => {
+  const host = new MemoryFileHost({
+    'articles/users/index.md': '---\nclasses: topic-page\ntitle: Users\ndescription: D.\n---\n<ul class="topic-links"><li><a href="/users/a">A</a><p>x</p></li></ul>\n',
+    'articles/users/a.md': '---\ntitle: A\ndescription: About A.\n---\n## Intro\n',
+    'articles/billing/index.md': '---\nclasses: topic-page\ntitle: Billing\ndescription: D.\n---\n<ul class="topic-links"><li><a href="/billing/x">X</a><p>x</p></li></ul>\n',
+  });
+  const engine = await Engine.load(host);
+  engine.checkAll();
+  assert.deepEqual(engine.setText('articles/users/a.md', '---\ntitle: A\ndescription: About A.\n---\n## Intro\n\nMore text.\n'), ['articles/users/a.md']);
+  assert.deepEqual(engine.setText('articles/users/a.md', '---\ntitle: A renamed\ndescription: About A.\n---\n## Intro\n'), ['articles/users/a.md', 'articles/users/index.md']);
+  assert.deepEqual(engine.delete('articles/users/a.md'), ['articles/users/index.md']);
+  // Adding the missing page repairs the billing page's link: billing is re-checked.
+  assert.deepEqual(engine.setText('articles/billing/x.md', '---\ntitle: X\n---\n'), ['articles/billing/index.md', 'articles/billing/x.md']);
+});
