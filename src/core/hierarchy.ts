@@ -119,8 +119,8 @@ export class TopicTree {
     if (sourcePage === undefined) return [];
     const out: TopicNode[] = [];
     node.items.forEach((item, i) => out.push(this.itemNode(node, item, i, sourcePage)));
-    // A link to another topic page with no sub-links of its own opens into that page's links.
-    if (node.kind === 'topic-page' && node.parent !== undefined && node.items.length === 0 && node.target) {
+    // A link to another topic page opens into that page's links, after any sub-links written under it.
+    if (node.kind === 'topic-page' && node.parent !== undefined && node.target) {
       const target = this.index.summary(node.target);
       const expanded: TopicNode = { ...node, items: target?.outline ?? [], ancestry: [...node.ancestry, node.target] };
       (target?.outline ?? []).forEach((item, i) => out.push(this.itemNode(expanded, item, i, node.target ?? sourcePage)));
