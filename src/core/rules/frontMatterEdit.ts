@@ -11,7 +11,9 @@ export function yamlScalar(value: string): string {
 /** A fix that sets a top-level front-matter key, replacing an empty value or adding a line. */
 export function setFrontMatterKey(page: Page, key: string, value: string, title: string): Fix | undefined {
   const fm = page.frontMatter;
-  if (!fm || !fm.closed) return undefined;
+  // With a YAML error or a non-mapping the keys cannot be read back: an added key would
+  // not be seen, so the fix would be offered again on every pass.
+  if (!fm || !fm.closed || fm.problems.length > 0) return undefined;
   const existing = entry(fm, key);
   const scalar = yamlScalar(value);
   if (existing) {
