@@ -203,11 +203,19 @@ function readHeader(div: Element, text: string): TopicHeader {
   let intro: TextBlock | undefined;
   walk(div.children, (e) => {
     if (!badge && e.name === 'div' && (attribute(e, 'class')?.value ?? '').includes('badge')) badge = e;
-    else if (!title && e.name === 'h1') title = textBlock(e, text);
-    else if (!intro && e.name === 'p') intro = textBlock(e, text);
+    else if (!title && e.name === 'h1' && written(e)) title = textBlock(e, text);
+    else if (!intro && e.name === 'p' && written(e)) intro = textBlock(e, text);
     return e.name !== 'ul';
   });
   return { element: div, ...(badge ? { badge } : {}), ...(title ? { title } : {}), ...(intro ? { intro } : {}) };
+}
+
+/**
+ * False for an element the parser made up: a stray `</p>` becomes an empty `<p>` with no
+ * open tag. Text put inside it would still follow a stray `</p>`, so it is never a description.
+ */
+function written(e: Element): boolean {
+  return e.openTag.end > e.openTag.start;
 }
 
 /** The `<li>` items of a list, each with its own link, description, icon and nested items. */
@@ -225,7 +233,7 @@ function readItems(list: Element, text: string, linkByElement: ReadonlyMap<Eleme
         return false;
       }
       if (!link && e.name === 'a') link = linkByElement.get(e);
-      else if (!description && e.name === 'p') description = textBlock(e, text);
+      else if (!description && e.name === 'p' && written(e)) description = textBlock(e, text);
       else if (!icon && (e.name === 'i' || e.name === 'img') && /\bicon/.test(attribute(e, 'class')?.value ?? '')) icon = e;
       return true;
     });
