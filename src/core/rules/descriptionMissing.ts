@@ -15,6 +15,8 @@ export const descriptionMissingRule: Rule = {
     if (!fm || fm.problems.some((p) => p.code === 'yaml')) return;
     const description = entry(fm, 'description');
     if (description && typeof description.value === 'string' && description.value.trim() !== '') return;
+    // A number, list or map is there but of the wrong type: front-matter-schema reports that, not "empty".
+    if (description && description.value !== null && description.value !== undefined && typeof description.value !== 'string') return;
     const intro = page.header?.intro?.text;
     const fix = intro ? setFrontMatterKey(page, 'description', intro, 'Set `description` from the header <p>') : undefined;
     report({

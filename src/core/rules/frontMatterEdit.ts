@@ -17,10 +17,14 @@ export function setFrontMatterKey(page: Page, key: string, value: string, title:
   const existing = entry(fm, key);
   const scalar = yamlScalar(value);
   if (existing) {
-    const at = existing.valueRange ?? { start: existing.keyRange.end + 1, end: existing.keyRange.end + 1 };
-    // `key:` with nothing after it: write after the colon.
-    if (!existing.valueRange) return { title, edits: [{ range: { start: existing.keyRange.end + 1, end: existing.keyRange.end + 1 }, newText: ' ' + scalar }] };
-    return { title, edits: [{ range: at, newText: scalar }] };
+    const r = existing.valueRange;
+    if (r && r.start < r.end) return { title, edits: [{ range: r, newText: scalar }] };
+    // `key:` with nothing after it (yaml gives an empty range right after the colon, or none):
+    // `key:value` would be one plain scalar, so keep a space after the colon, and one before a comment.
+    const at = r ? r.start : existing.keyRange.end + 1;
+    const lead = /[ \t]/.test(page.text[at - 1] ?? '') ? '' : ' ';
+    const trail = page.text[at] === '#' ? ' ' : '';
+    return { title, edits: [{ range: { start: at, end: at }, newText: lead + scalar + trail }] };
   }
   const eol = page.lines.eol;
   return { title, edits: [{ range: { start: fm.contentRange.end, end: fm.contentRange.end }, newText: `${key}: ${scalar}${eol}` }] };

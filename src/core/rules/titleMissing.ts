@@ -15,6 +15,8 @@ export const titleMissingRule: Rule = {
     if (!fm || fm.problems.some((p) => p.code === 'yaml')) return;
     const title = entry(fm, 'title');
     if (title && typeof title.value === 'string' && title.value.trim() !== '') return;
+    // A number, list or map is there but of the wrong type: front-matter-schema reports that, not "empty".
+    if (title && title.value !== null && title.value !== undefined && typeof title.value !== 'string') return;
     const h1 = page.header?.title?.text;
     const fix = h1 ? setFrontMatterKey(page, 'title', h1, 'Set `title` from the header <h1>') : undefined;
     report({
