@@ -69,6 +69,7 @@ export const defaultSettings = {
   'window.dialogStyle': 'custom',
   'git.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /**
@@ -172,7 +173,7 @@ function killGroup(proc, signal) {
  *   port            default: a free one
  *   settings        extra user settings
  *   viewport        default { width: 1280, height: 800 }
- *   startupTimeoutMs default 120000 (code-server answering and the workbench rendered)
+ *   startupTimeoutMs default 180000 (code-server answering and the workbench rendered)
  *   keep            keep the temp folder after close() (default: only on failure via TOPIC_PAGES_E2E_KEEP=1)
  *   log             function(msg) for progress lines (default: console.error with a prefix)
  *
@@ -228,7 +229,7 @@ export async function startCodeServer(opts = {}) {
     else log(`kept ${profile.root}`);
   };
   try {
-    const deadline = Date.now() + (opts.startupTimeoutMs ?? 120_000);
+    const deadline = Date.now() + (opts.startupTimeoutMs ?? 180_000);
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/healthz`, deadline, proc);
     timings.serverReadyMs = Date.now() - t0;
@@ -238,14 +239,16 @@ export async function startCodeServer(opts = {}) {
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // the caller's close() owns shutdown
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'],
     });
     const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
     const page = await context.newPage();
     const consoleLog = path.join(profile.root, 'browser-console.log');
-    page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.stack ?? e}\n`));
+    const append = (line) => { try { fs.appendFileSync(consoleLog, line); } catch { /* folder gone */ } };
+    page.on('console', (m) => append(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => append(`[pageerror] ${e.stack ?? e}\n`));
     const url = `${base}/?folder=${encodeURIComponent(workspace)}`;
     await page.goto(url, { timeout: Math.max(1000, deadline - Date.now()) });
     await page.waitForSelector('.monaco-workbench', { timeout: Math.max(1000, deadline - Date.now()) });

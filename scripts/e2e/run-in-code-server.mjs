@@ -63,6 +63,7 @@ try {
     port: a.port,
     keep: a.keep,
     log,
+    startupTimeoutMs: Number(a.timeout) * 1000,
     env: { TOPIC_PAGES_TEST_SUITE: suite, TOPIC_PAGES_TEST_RESULTS: results },
   });
   const t0 = Date.now();
