@@ -140,7 +140,8 @@ export function findMarkdownLinks(masked: string, original: string, from: number
     const textStart = m.index + 1;
     const label = m[2] ?? '';
     const rawHref = m[3] ?? '';
-    const hrefOffset = m[0].indexOf('(') + 1;
+    // The label cannot hold `]`, so the first `](` ends it; a `(` inside the label ("App (SPA)") must not.
+    const hrefOffset = m[0].indexOf('](') + 2;
     let hrefStart = m.index + hrefOffset;
     while (/\s/.test(masked[hrefStart] ?? '')) hrefStart++;
     let hrefEnd = hrefStart + rawHref.length;

@@ -3,7 +3,7 @@
  * auth0-docs corpus) and how to build a workspace that routes like the real docs repo.
  * Tests that use it skip when the data is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { UserConfig } from '../../src/core/config';
 
@@ -49,8 +49,22 @@ export function stubPage(path: string): string {
 }
 
 /** Files for an Engine: every corpus path as a stub page, then `overrides` (real page texts) on top. */
-export function stubWorkspace(overrides: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const files: Record<string, string> = {};
+export function stubWorkspace(overrides: Readonly<Record<string, string | Uint8Array>> = {}): Record<string, string | Uint8Array> {
+  const files: Record<string, string | Uint8Array> = {};
   for (const path of corpusPaths()) files[path] = stubPage(path);
   return { ...files, ...overrides };
+}
+
+/** The corpus's own files under `articles/`, as bytes read from disk, by workspace path. */
+export function corpusArticles(): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  const visit = (rel: string): void => {
+    for (const entry of readdirSync(join(CORPUS_DIR, rel), { withFileTypes: true })) {
+      const path = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile()) out[path] = readFileSync(join(CORPUS_DIR, path));
+    }
+  };
+  visit('articles');
+  return out;
 }

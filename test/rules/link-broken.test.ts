@@ -24,6 +24,7 @@ ruleTester('link-broken', {
       config,
     })),
     { name: 'include keys that name articles (a folder key means its index.md)', text: include("'users', 'users/roles'"), files, config },
+    { name: 'a Markdown link whose text has parentheses (the href starts after `](`)', text: topicPage('\n* [Single-page app (SPA)](/users/roles)\n'), files, config },
     { name: 'not a topic page', text: '---\ntitle: T\n---\n\n[x](/nowhere)\n', files, config },
   ],
   invalid: [
@@ -61,6 +62,13 @@ ruleTester('link-broken', {
       files,
       config,
       errors: [{ range: '7:41-7:60', message: /^No page for route `\/identity-providers`\./ }],
+    },
+    {
+      name: 'a Markdown link whose text has parentheses: range is the href, not text inside the label',
+      text: topicPage('\n* [Proof Key (PKCE)](/users/rolez)\n'),
+      files,
+      config,
+      errors: [{ range: '7:22-7:34', message: /^No page for route `\/users\/rolez`\./ }],
     },
     {
       name: 'an include key with no article: range is the key inside its quotes',

@@ -25,6 +25,12 @@ ruleTester('markdown-link-in-html', {
       output: inList('<a href="/search?q=&quot;x&quot;&y=1">Q&amp;A &lt;beta&gt;</a>'),
     },
     {
+      name: 'parentheses in the link text stay in the text, not the href',
+      text: inList('[Proof Key for Code Exchange (PKCE)](/flows/pkce)'),
+      errors: [{ range: '11:7-11:56', message: 'Markdown link `[Proof Key for Code Exchange (PKCE)](/flows/pkce)` is inside an HTML block, where it is printed as typed, not rendered as a link.' }],
+      output: inList('<a href="/flows/pkce">Proof Key for Code Exchange (PKCE)</a>'),
+    },
+    {
       name: 'two links on one line',
       text: inList('[a](/a) and [b](/b)'),
       errors: [
