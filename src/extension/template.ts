@@ -11,7 +11,7 @@ export function slugForTitle(title: string): string {
 
 /** A YAML scalar for `value`, quoted only when plain style would change its meaning. */
 export function yamlScalar(value: string): string {
-  const plain = value !== '' && !/^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#]\s|\s$|:$|^(true|false|null|yes|no|on|off|~|[-+.\d][\d._eE+-]*)$/i.test(value) && !/[\r\n\t]/.test(value);
+  const plain = value !== '' && !/^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|\s$|:$|^(true|false|null|yes|no|on|off|~|[-+.\d][\d._eE+-]*)$/i.test(value) && !/[\r\n\t]/.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
