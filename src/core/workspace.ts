@@ -66,6 +66,7 @@ export class WorkspaceIndex implements RouteLookup {
   private readonly isIgnored: (path: string) => boolean;
   private siblings: Map<string, string[]> | undefined;
   private bySegment: Map<string, string[]> | undefined;
+  private readonly lowerRoutes = new Map<string, string>();
   private recording: Set<string> | undefined;
 
   constructor(readonly settings: Settings) {
@@ -205,26 +206,55 @@ export class WorkspaceIndex implements RouteLookup {
   /** Routes that look like `route`: siblings a few edits away, or the same page name elsewhere. */
   suggestRoutes(route: string, max = 3): string[] {
     if (!this.siblings || !this.bySegment) this.buildSuggestionIndex();
+    const parent = parentRoute(route);
+    const name = lastSegment(route);
+    const nameLower = name.toLowerCase();
     // Suggestions change when a sibling or a same-named page comes or goes: depend on both.
-    this.noteDependency(`s:${parentRoute(route)}`);
-    this.noteDependency(`n:${lastSegment(route).toLowerCase()}`);
-    const candidates = new Set<string>([...(this.siblings?.get(parentRoute(route)) ?? []), ...(this.bySegment?.get(lastSegment(route).toLowerCase()) ?? [])]);
+    this.noteDependency(`s:${parent}`);
+    this.noteDependency(`n:${nameLower}`);
     const stripped = route.replace(/\.(md|html?)$/i, '').replace(/\/index$/, '');
+    const strippedRoute = normalizeRoute(stripped);
+    let strippedCandidate: string | undefined;
     if (stripped !== route) {
-      this.noteDependency(`r:${normalizeRoute(stripped)}`);
-      const { byFile, byUrl } = this.filesForRoute(normalizeRoute(stripped));
-      if (byFile.length + byUrl.length > 0) candidates.add(normalizeRoute(stripped));
+      this.noteDependency(`r:${strippedRoute}`);
+      const { byFile, byUrl } = this.filesForRoute(strippedRoute);
+      if (byFile.length + byUrl.length > 0) strippedCandidate = strippedRoute;
     }
     const lower = route.toLowerCase();
-    const scored: { route: string; score: number }[] = [];
-    for (const c of candidates) {
-      if (c === route) continue;
-      const d = distance(lower, c.toLowerCase());
-      const sameName = lastSegment(c).toLowerCase() === lastSegment(route).toLowerCase();
-      const limit = Math.max(2, Math.floor(lastSegment(route).length / 3));
-      if (d <= limit || sameName || c === normalizeRoute(stripped)) scored.push({ route: c, score: c === normalizeRoute(stripped) ? -1 : d });
-    }
-    return scored.sort((a, b) => a.score - b.score || a.route.localeCompare(b.route)).slice(0, max).map((s) => s.route);
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    // The best `max` so far, in the order a stable sort by (score, route) gives; a candidate
+    // whose distance cannot beat the last of them (it is at least the length difference) is
+    // not measured. With many same-named pages this skips most Levenshtein computations.
+    const best: { route: string; score: number }[] = [];
+    const seen = new Set<string>();
+    const consider = (c: string, knownSameName: boolean): void => {
+      if (seen.has(c)) return;
+      seen.add(c);
+      if (c === route) return;
+      const isStripped = c === strippedRoute;
+      let cLower = this.lowerRoutes.get(c);
+      if (cLower === undefined) this.lowerRoutes.set(c, (cLower = c.toLowerCase()));
+      // Lower-casing never makes or moves a `/`, so the last segments compare lower-cased.
+      const sameName = knownSameName || lastSegment(cLower) === nameLower;
+      if (!isStripped) {
+        const atLeast = Math.abs(lower.length - cLower.length);
+        if (!sameName && atLeast > limit) return;
+        const last = best[best.length - 1];
+        if (best.length >= max && (last === undefined || atLeast > last.score)) return;
+      }
+      const d = distance(lower, cLower);
+      if (d <= limit || sameName || isStripped) {
+        const item = { route: c, score: isStripped ? -1 : d };
+        let i = best.length;
+        while (i > 0 && compareSuggestions(best[i - 1] as { route: string; score: number }, item) > 0) i--;
+        best.splice(i, 0, item);
+        if (best.length > max) best.pop();
+      }
+    };
+    for (const c of this.siblings?.get(parent) ?? []) consider(c, false);
+    for (const c of this.bySegment?.get(nameLower) ?? []) consider(c, true);
+    if (strippedCandidate !== undefined) consider(strippedCandidate, false);
+    return best.map((s) => s.route);
   }
 
   /** Runs `fn` while recording the routes and files it looks up as `path`'s dependencies. */
@@ -282,29 +312,73 @@ export class WorkspaceIndex implements RouteLookup {
   }
 
   private indexRoutes(s: PageSummary): void {
-    if (s.route !== undefined) push(this.byFileRoute, s.route, s.path);
-    if (s.url !== undefined) push(this.byUrlRoute, s.url, s.path);
-    this.siblings = undefined;
-    this.bySegment = undefined;
+    for (const [map, route] of [[this.byFileRoute, s.route], [this.byUrlRoute, s.url]] as const) {
+      if (route === undefined) continue;
+      const isNew = !this.hasRoute(route);
+      push(map, route, s.path);
+      if (isNew) this.addSuggestionRoute(route);
+    }
   }
 
   private unindexRoutes(s: PageSummary): void {
-    if (s.route !== undefined) pull(this.byFileRoute, s.route, s.path);
-    if (s.url !== undefined) pull(this.byUrlRoute, s.url, s.path);
-    this.siblings = undefined;
-    this.bySegment = undefined;
+    for (const [map, route] of [[this.byFileRoute, s.route], [this.byUrlRoute, s.url]] as const) {
+      if (route === undefined) continue;
+      pull(map, route, s.path);
+      if (!this.hasRoute(route)) this.removeSuggestionRoute(route);
+    }
+  }
+
+  private hasRoute(route: string): boolean {
+    return this.byFileRoute.has(route) || this.byUrlRoute.has(route);
+  }
+
+  // The suggestion index is built on first use, then kept up to date route by route
+  // (rebuilding it over every route after each edit cost more than the edit's re-check).
+  private addSuggestionRoute(route: string): void {
+    if (!this.siblings || !this.bySegment) return;
+    insertSorted(this.siblings, parentRoute(route), route);
+    insertSorted(this.bySegment, lastSegment(route).toLowerCase(), route);
+  }
+
+  private removeSuggestionRoute(route: string): void {
+    if (!this.siblings || !this.bySegment) return;
+    pull(this.siblings, parentRoute(route), route);
+    pull(this.bySegment, lastSegment(route).toLowerCase(), route);
+    this.lowerRoutes.delete(route);
   }
 
   private buildSuggestionIndex(): void {
     const siblings = new Map<string, string[]>();
     const bySegment = new Map<string, string[]>();
+    // routes() is sorted, so each list is built in order.
     for (const r of this.routes()) {
-      push(siblings, parentRoute(r), r);
-      push(bySegment, lastSegment(r).toLowerCase(), r);
+      insertSorted(siblings, parentRoute(r), r);
+      insertSorted(bySegment, lastSegment(r).toLowerCase(), r);
     }
     this.siblings = siblings;
     this.bySegment = bySegment;
   }
+}
+
+function compareSuggestions(a: { route: string; score: number }, b: { route: string; score: number }): number {
+  return a.score - b.score || a.route.localeCompare(b.route);
+}
+
+/** Adds `value` to the list at `key`, keeping it sorted as `Array.prototype.sort()` does (UTF-16 code units). */
+function insertSorted(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [value]);
+    return;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== value) list.splice(lo, 0, value);
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
@@ -339,14 +413,26 @@ function summarize(page: Page, route: string | undefined): PageSummary {
   };
 }
 
-function outlineOf(t: TopicLink): OutlineItem {
-  return {
+/** The outline of a topic link and its nested links; iterative, so any nesting depth is safe. */
+function outlineOf(topic: TopicLink): OutlineItem {
+  const make = (t: TopicLink): OutlineItem & { children: OutlineItem[] } => ({
     text: t.link?.text ?? '',
     href: t.link?.href ?? '',
     kind: t.link?.kind ?? 'none',
     range: t.link?.range ?? t.range,
-    children: t.children.map(outlineOf),
-  };
+    children: [],
+  });
+  const root = make(topic);
+  const stack: [TopicLink, OutlineItem & { children: OutlineItem[] }][] = [[topic, root]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [from, to] = next;
+    for (const child of from.children) {
+      const item = make(child);
+      to.children.push(item);
+      stack.push([child, item]);
+    }
+  }
+  return root;
 }
 
 /** True when another page's findings could change: routes, title, description or anchors. */
