@@ -169,6 +169,16 @@ export class TopicTree {
   }
 }
 
+/** Every item and its nested items in document order; iterative, so any nesting depth is safe. */
 function flatten(items: readonly OutlineItem[]): OutlineItem[] {
-  return items.flatMap((i) => [i, ...flatten(i.children)]);
+  const out: OutlineItem[] = [];
+  const stack = [...items].reverse();
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    out.push(item);
+    for (let i = item.children.length - 1; i >= 0; i--) {
+      const child = item.children[i];
+      if (child) stack.push(child);
+    }
+  }
+  return out;
 }

@@ -218,35 +218,44 @@ function written(e: Element): boolean {
   return e.openTag.end > e.openTag.start;
 }
 
-/** The `<li>` items of a list, each with its own link, description, icon and nested items. */
+/**
+ * The `<li>` items of a list, each with its own link, description, icon and nested items.
+ * Iterative (a queue of lists still to read), so lists nested thousands deep cannot overflow the stack.
+ */
 function readItems(list: Element, text: string, linkByElement: ReadonlyMap<Element, PageLink>): TopicLink[] {
-  const items: TopicLink[] = [];
-  for (const li of list.children) {
-    if (li.name !== 'li') continue;
-    let link: PageLink | undefined;
-    let description: TextBlock | undefined;
-    let icon: Element | undefined;
-    const children: TopicLink[] = [];
-    walk(li.children, (e) => {
-      if (e.name === 'ul' || e.name === 'ol') {
-        children.push(...readItems(e, text, linkByElement));
-        return false;
-      }
-      if (!link && e.name === 'a') link = linkByElement.get(e);
-      else if (!description && e.name === 'p' && written(e)) description = textBlock(e, text);
-      else if (!icon && (e.name === 'i' || e.name === 'img') && /\bicon/.test(attribute(e, 'class')?.value ?? '')) icon = e;
-      return true;
-    });
-    items.push({
-      range: { start: li.openTag.start, end: li.end },
-      item: li,
-      ...(link ? { link } : {}),
-      ...(description ? { description } : {}),
-      ...(icon ? { icon } : {}),
-      children,
-    });
+  const top: TopicLink[] = [];
+  // First in, first out: the nested lists of one item fill its `children` in document order.
+  const queue: { list: Element; into: TopicLink[] }[] = [{ list, into: top }];
+  for (let q = 0; q < queue.length; q++) {
+    const task = queue[q];
+    if (!task) continue;
+    for (const li of task.list.children) {
+      if (li.name !== 'li') continue;
+      let link: PageLink | undefined;
+      let description: TextBlock | undefined;
+      let icon: Element | undefined;
+      const children: TopicLink[] = [];
+      walk(li.children, (e) => {
+        if (e.name === 'ul' || e.name === 'ol') {
+          queue.push({ list: e, into: children });
+          return false;
+        }
+        if (!link && e.name === 'a') link = linkByElement.get(e);
+        else if (!description && e.name === 'p' && written(e)) description = textBlock(e, text);
+        else if (!icon && (e.name === 'i' || e.name === 'img') && /\bicon/.test(attribute(e, 'class')?.value ?? '')) icon = e;
+        return true;
+      });
+      task.into.push({
+        range: { start: li.openTag.start, end: li.end },
+        item: li,
+        ...(link ? { link } : {}),
+        ...(description ? { description } : {}),
+        ...(icon ? { icon } : {}),
+        children,
+      });
+    }
   }
-  return items;
+  return top;
 }
 
 /** The front-matter string value of `key` with its range, if present. */
@@ -256,15 +265,16 @@ export function frontMatterString(page: Page, key: string): { value: string; ran
   return { value: e.value, range: e.valueRange };
 }
 
-/** Every topic link, nested ones included, in document order. */
+/** Every topic link, nested ones included, in document order (iterative: any depth). */
 export function allTopicLinks(items: readonly TopicLink[]): TopicLink[] {
   const out: TopicLink[] = [];
-  const visit = (list: readonly TopicLink[]): void => {
-    for (const item of list) {
-      out.push(item);
-      visit(item.children);
+  const stack = [...items].reverse();
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    out.push(item);
+    for (let i = item.children.length - 1; i >= 0; i--) {
+      const child = item.children[i];
+      if (child) stack.push(child);
     }
-  };
-  visit(items);
+  }
   return out;
 }

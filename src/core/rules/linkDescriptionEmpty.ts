@@ -1,3 +1,4 @@
+import { allTopicLinks } from '../page';
 import type { Rule } from '../rule';
 import { escapeHtml } from './linkTextEmpty';
 
@@ -9,28 +10,25 @@ export const linkDescriptionEmptyRule: Rule = {
   fixable: true,
   scope: 'topic-pages',
   check({ page, index, resolve, report }) {
-    const visit = (items: typeof page.topicLinks): void => {
-      for (const item of items) {
-        const d = item.description;
-        if (d && d.text === '') {
-          const r = item.link ? resolve(item.link) : undefined;
-          const target = r?.kind === 'route' && r.target ? index.summary(r.target) : undefined;
-          const text = target?.description?.trim();
-          const inner = page.text.slice(d.range.start, d.range.end);
-          const indent = page.lines.indentAt(d.element.openTag.start);
-          const eol = page.lines.eol;
-          // Keep the page's layout: a multi-line <p> gets the text on its own indented line.
-          const newText = text ? (/[\r\n]/.test(inner) ? `${eol}${indent}  ${escapeHtml(text)}${eol}${indent}` : escapeHtml(text)) : '';
-          report({
-            range: { start: d.element.openTag.start, end: d.element.end },
-            message: `The description of link "${item.link?.text || item.link?.href || '(no link)'}" is empty.`,
-            ...(text ? { fix: { title: `Use the target's description "${truncate(text)}"`, edits: [{ range: d.range, newText }] } } : {}),
-          });
-        }
-        visit(item.children);
+    // Flattened in document order, not recursed: topic lists may nest thousands deep.
+    for (const item of allTopicLinks(page.topicLinks)) {
+      const d = item.description;
+      if (d && d.text === '') {
+        const r = item.link ? resolve(item.link) : undefined;
+        const target = r?.kind === 'route' && r.target ? index.summary(r.target) : undefined;
+        const text = target?.description?.trim();
+        const inner = page.text.slice(d.range.start, d.range.end);
+        const indent = page.lines.indentAt(d.element.openTag.start);
+        const eol = page.lines.eol;
+        // Keep the page's layout: a multi-line <p> gets the text on its own indented line.
+        const newText = text ? (/[\r\n]/.test(inner) ? `${eol}${indent}  ${escapeHtml(text)}${eol}${indent}` : escapeHtml(text)) : '';
+        report({
+          range: { start: d.element.openTag.start, end: d.element.end },
+          message: `The description of link "${item.link?.text || item.link?.href || '(no link)'}" is empty.`,
+          ...(text ? { fix: { title: `Use the target's description "${truncate(text)}"`, edits: [{ range: d.range, newText }] } } : {}),
+        });
       }
-    };
-    visit(page.topicLinks);
+    }
   },
 };
 
