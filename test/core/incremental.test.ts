@@ -27,7 +27,9 @@ const pageArb = fc.record({
   heading: fc.constantFrom('Intro', 'Other'),
 });
 
-function render(p: fc.RecordValue<typeof pageArb extends fc.Arbitrary<infer T> ? T : never>): string {
+type PageSpec = typeof pageArb extends fc.Arbitrary<infer T> ? T : never;
+
+function render(p: PageSpec): string {
   const fm = [p.topic ? 'classes: topic-page' : '', p.title ? `title: ${p.title}` : '', p.description ? `description: ${p.description}` : '', p.url ? `url: ${p.url}` : ''].filter(Boolean).join('\n');
   const items = p.links.map((l) => `  <li><a href="${l.route}${l.fragment}">${l.text}</a><p>Text</p></li>`).join('\n');
   const include = p.keys.length ? `<%= include('../_includes/_topic-links', { links: [${p.keys.map((k) => `'${k}'`).join(', ')}] }) %>\n` : '';
