@@ -41,7 +41,12 @@ export class DiagnosticsController implements vscode.Disposable {
         if (!this.validateOnType(doc)) this.schedule(doc, 0);
       }),
       // A closed editor's unsaved text is gone: the disk is the truth again.
-      vscode.workspace.onDidCloseTextDocument((doc) => void this.workspace.reread(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // A pending typing check would find the document closed and publish nothing, while the
+        // re-check after the re-read skips pages with a pending timer: cancel it first.
+        this.cancel(doc.uri);
+        void this.workspace.reread(doc.uri);
+      }),
     );
   }
 
@@ -79,6 +84,15 @@ export class DiagnosticsController implements vscode.Disposable {
         }
       }, delay),
     );
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.timers.delete(key);
+    this.done();
   }
 
   private checkDocument(doc: vscode.TextDocument, generation: number): void {

@@ -23,22 +23,23 @@ interface ParsedDocument {
 export class TopicLanguageFeatures
   implements vscode.DocumentLinkProvider, vscode.DefinitionProvider, vscode.HoverProvider, vscode.CompletionItemProvider, vscode.DocumentSymbolProvider
 {
-  private readonly cache = new Map<string, { version: number; parsed: ParsedDocument | undefined }>();
+  private readonly cache = new Map<string, { version: number; engine: unknown; parsed: ParsedDocument | undefined }>();
 
   constructor(private readonly workspace: TopicWorkspace) {}
 
   private parse(doc: vscode.TextDocument): ParsedDocument | undefined {
     const key = doc.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version) return hit.parsed;
     const at = this.workspace.locate(doc.uri);
+    // Keyed on the engine too: a document opened before indexing finished must not keep "no page" for that version.
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version && hit.engine === at?.index.engine) return hit.parsed;
     let parsed: ParsedDocument | undefined;
     if (at?.index.engine && at.index.engine.index.isPagePath(at.path)) {
       const text = doc.getText();
       const page = parsePage(at.path, text);
       parsed = { index: at.index, page, lines: page.lines };
     }
-    this.cache.set(key, { version: doc.version, parsed });
+    this.cache.set(key, { version: doc.version, engine: at?.index.engine, parsed });
     if (this.cache.size > 30) this.cache.delete(this.cache.keys().next().value ?? '');
     return parsed;
   }
