@@ -68,6 +68,8 @@ export class WorkspaceIndex implements RouteLookup {
   private bySegment: Map<string, string[]> | undefined;
   private readonly lowerRoutes = new Map<string, string>();
   private recording: Set<string> | undefined;
+  /** Pages known by name only (skipped: binary, too large, unreadable): their routes still resolve. */
+  private readonly unread = new Map<string, PageSummary>();
 
   constructor(readonly settings: Settings) {
     this.redirectTable = new Redirects(settings.redirects, normalizeRoute);
@@ -94,6 +96,7 @@ export class WorkspaceIndex implements RouteLookup {
     const isNew = !this.files.has(path);
     this.files.add(path);
     if (text === undefined || !this.isPagePath(path)) {
+      if (text === undefined) this.addUnread(path);
       return isNew ? this.dependentsOf(this.keysOfPath(path, undefined)) : [];
     }
     const page = parsePage(path, text);
@@ -117,9 +120,22 @@ export class WorkspaceIndex implements RouteLookup {
     return [...affected].filter((p) => this.summaries.has(p)).sort();
   }
 
+  /**
+   * Adds a page by its summary alone, as another thread parsed it (a parallel check):
+   * links to it resolve and the tree sees it; its text stays with that thread.
+   */
+  setSummary(summary: PageSummary): void {
+    this.files.add(summary.path);
+    const before = this.summaries.get(summary.path);
+    this.summaries.set(summary.path, summary);
+    if (before) this.unindexRoutes(before);
+    this.indexRoutes(summary);
+  }
+
   /** Removes a file. Returns the pages whose findings may have changed (sorted). */
   deleteFile(path: string): string[] {
     if (!this.files.delete(path)) return [];
+    this.dropUnread(path);
     const before = this.summaries.get(path);
     this.texts.delete(path);
     if (before) {
@@ -311,7 +327,29 @@ export class WorkspaceIndex implements RouteLookup {
     return routeOfFile(inRoot);
   }
 
+  /**
+   * A page that exists but could not be read still serves its route: a link to a binary or
+   * oversize page is not broken, and one bad file does not turn into a finding on every page
+   * that links to it.
+   */
+  private addUnread(path: string): void {
+    if (!this.isPagePath(path) || this.summaries.has(path) || this.unread.has(path)) return;
+    const route = this.routeOf(path);
+    if (route === undefined) return;
+    const stub: PageSummary = { path, route, url: undefined, title: undefined, description: undefined, isTopicPage: false, anchors: new Set(), outline: [] };
+    this.unread.set(path, stub);
+    this.indexRoutes(stub);
+  }
+
+  private dropUnread(path: string): void {
+    const stub = this.unread.get(path);
+    if (!stub) return;
+    this.unread.delete(path);
+    this.unindexRoutes(stub);
+  }
+
   private indexRoutes(s: PageSummary): void {
+    if (this.unread.get(s.path) !== s) this.dropUnread(s.path);
     for (const [map, route] of [[this.byFileRoute, s.route], [this.byUrlRoute, s.url]] as const) {
       if (route === undefined) continue;
       const isNew = !this.hasRoute(route);
