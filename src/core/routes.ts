@@ -27,7 +27,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function classifyHref(href: string, fromRoute: string, siteBases: readonly string[]): HrefKind {
   const trimmed = href.trim();
   if (trimmed === '') return { kind: 'empty' };
-  const unsafe = UNSAFE.exec(trimmed);
+  const unsafe = UNSAFE.exec(asBrowserReadsIt(href));
   if (unsafe) return { kind: 'unsafe', scheme: (unsafe[1] ?? '').toLowerCase() };
   if (trimmed.includes('${') || trimmed.includes('<%') || trimmed.includes('{{')) return { kind: 'dynamic' };
   if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeSafe(trimmed.slice(1)) };
@@ -54,6 +54,22 @@ export function classifyHref(href: string, fromRoute: string, siteBases: readonl
     path = posix.join(dir, path);
   }
   return { kind: 'route', route: normalizeRoute(decodeSafe(path)), fragment: fragment || undefined, relative, base };
+}
+
+/**
+ * The href as a browser reads its scheme: character references decoded (`&#106;avascript:`,
+ * `javascript&colon;`), ASCII tabs and newlines removed (`java\tscript:`), leading control
+ * characters and spaces dropped. Used only to spot unsafe schemes.
+ */
+function asBrowserReadsIt(href: string): string {
+  return href
+    .replace(/&#x([0-9a-f]+);?|&#(\d+);?|&(colon|tab|newline);/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name) return { colon: ':', tab: '\t', newline: '\n' }[name.toLowerCase()] ?? whole;
+      const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/[\t\n\r]/g, '')
+    .replace(/^[\u0000-\u0020]+/, '');
 }
 
 /** `/a/b/` → `/a/b`, `a//b` → `/a/b`, `/a/./c/../b` → `/a/b`; the root is `/`. */
