@@ -7,6 +7,7 @@ import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
 import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type Settings } from './workspace';
 import Ajv from 'ajv';
+import { posix } from 'node:path';
 
 /** The few things the engine needs from where files live: a disk, an editor, memory. */
 export interface FileHost {
@@ -127,7 +128,8 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
     if (parsed !== undefined) {
       try {
         if (typeof parsed !== 'object' || parsed === null) throw new Error('a JSON Schema must be an object');
-        ajv.compile(parsed as object);
+        // A throwaway Ajv: the shared one would refuse the same `$id` when the config is loaded again.
+        new Ajv({ allErrors: true, strict: false }).compile(parsed as object);
         frontMatterSchema = parsed as object;
       } catch (error) {
         errors.push(new ConfigError(config.schema, `not a usable JSON Schema: ${(error as Error).message}`));
@@ -156,8 +158,21 @@ async function readText(host: FileHost, path: string): Promise<string | { error:
   return 'skip' in decoded ? { error: `cannot be read: ${decoded.skip}` } : decoded.text;
 }
 
+/** A path named in the config as a workspace path; undefined when it climbs out of the workspace. */
+function workspacePath(path: string): string | undefined {
+  const p = posix.normalize(path.replace(/\\/g, '/'));
+  if (p === '..' || p.startsWith('../') || posix.isAbsolute(p) || /^[a-z]:/i.test(p)) return undefined;
+  return p;
+}
+
 async function readJson(host: FileHost, path: string, errors: ConfigError[]): Promise<unknown> {
-  const text = await readText(host, path);
+  // The config names files in the workspace; a path that leaves it (`../../etc/passwd`) is never read.
+  const inside = workspacePath(path);
+  if (inside === undefined) {
+    errors.push(new ConfigError(path, 'outside the workspace (paths in the config are relative to the workspace root); it is not read'));
+    return undefined;
+  }
+  const text = await readText(host, inside);
   if (typeof text !== 'string') {
     errors.push(new ConfigError(path, text.error));
     return undefined;

@@ -11,7 +11,9 @@ const compiled = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: object): ValidateFunction {
   let v = compiled.get(schema);
-  if (!v) compiled.set(schema, (v = ajv.compile(schema)));
+  // A workspace schema gets its own Ajv: reloading the config brings a new schema object with
+  // the same `$id`, which a shared instance refuses ("schema with key or id already exists").
+  if (!v) compiled.set(schema, (v = (schema === builtInSchema ? ajv : new Ajv({ allErrors: true, strict: false })).compile(schema)));
   return v;
 }
 
