@@ -1,6 +1,6 @@
 import { entry } from '../frontMatter';
 import type { Rule } from '../rule';
-import { setFrontMatterKey } from './frontMatterEdit';
+import { setFrontMatterKey, yamlScalar } from './frontMatterEdit';
 
 /** Topic-link markup on a page whose front matter does not say `classes: topic-page`. */
 export const topicPageClassMissingRule: Rule = {
@@ -19,8 +19,18 @@ export const topicPageClassMissingRule: Rule = {
     if (!page.frontMatter) {
       const eol = page.lines.eol;
       fix = { title: 'Add front matter with `classes: topic-page`', edits: [{ range: { start: page.bodyStart, end: page.bodyStart }, newText: `---${eol}classes: topic-page${eol}---${eol}` }] };
+    } else if (page.frontMatter.problems.length > 0) {
+      // With a YAML error the value's extent is a guess: an edit there would not be read back.
+      fix = undefined;
     } else if (classes && typeof classes.value === 'string' && classes.valueRange) {
-      fix = { title: 'Add `topic-page` to `classes`', edits: [{ range: { start: classes.valueRange.end, end: classes.valueRange.end }, newText: ' topic-page' }] };
+      const r = classes.valueRange;
+      const quote = page.text[r.start];
+      if (quote === '"' || quote === "'") {
+        // `"foo" topic-page` is not YAML: write the whole value again, quoted as needed.
+        fix = { title: 'Add `topic-page` to `classes`', edits: [{ range: r, newText: yamlScalar(`${classes.value} topic-page`.trim()) }] };
+      } else if (quote !== '|' && quote !== '>') {
+        fix = { title: 'Add `topic-page` to `classes`', edits: [{ range: { start: r.end, end: r.end }, newText: ' topic-page' }] };
+      }
     } else if (!classes) {
       fix = setFrontMatterKey(page, 'classes', 'topic-page', 'Add `classes: topic-page`');
     }
