@@ -1,8 +1,9 @@
-import { promises as fs, statSync, existsSync } from 'node:fs';
+import { promises as fs, statSync, existsSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve as resolvePath, sep, basename } from 'node:path';
 import picomatch from 'picomatch';
 import { Engine, decodeFile } from '../core/engine';
-import { fixAll, OverlappingEditsError } from '../core/edits';
+import { fixAll } from '../core/edits';
 import { checkPage } from '../core/engine';
 import { parsePage } from '../core/page';
 import type { Finding } from '../core/types';
@@ -10,12 +11,14 @@ import { formatJson, formatSarif, formatStylish, counts, type FileResult } from 
 import { NodeFileHost } from './nodeHost';
 import { formatTree } from './tree';
 import { allRules } from '../core/rules';
+import { isMainThread } from 'node:worker_threads';
+import { checkInParallel, defaultJobs } from './parallel';
 
 declare const TOPIC_PAGES_VERSION: string | undefined;
 const VERSION = typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage:
-  topic-pages check [paths or globs...] [--format stylish|json|sarif] [--fix] [--max-warnings N] [--config FILE] [--root DIR]
+  topic-pages check [paths or globs...] [--format stylish|json|sarif] [--fix] [--max-warnings N] [--config FILE] [--root DIR] [--jobs N|auto]
   topic-pages tree [path] [--config FILE]
   topic-pages rules
   topic-pages --help | --version
@@ -25,6 +28,9 @@ check   Checks every topic page of the workspace (or the given files, folders or
         --max-warnings; 2: usage or configuration error.
 tree    Prints the topic hierarchy: titles and routes, broken links and cycles marked.
 rules   Lists the rules with their default severity.
+
+--jobs  Threads for check (default auto: one per core, up to 4, from 2,000 pages on;
+        --fix always runs on one). The findings do not depend on it.
 
 The workspace root is --root, else the single folder given, else the current folder.
 Its topic-pages.json (if any) sets docsRoot, siteBases, redirects, schema, ignore and rules.`;
@@ -40,10 +46,12 @@ interface Options {
   config: string | undefined;
   root: string | undefined;
   color: boolean;
+  /** Threads for `check`; undefined: automatic. */
+  jobs: number | undefined;
 }
 
 export function parseArgs(argv: readonly string[], isTty: boolean): Options {
-  const options: Options = { command: 'check', paths: [], format: 'stylish', fix: false, maxWarnings: -1, config: undefined, root: undefined, color: isTty && !process.env['NO_COLOR'] };
+  const options: Options = { command: 'check', paths: [], format: 'stylish', fix: false, maxWarnings: -1, config: undefined, root: undefined, color: isTty && !process.env['NO_COLOR'], jobs: undefined };
   const args = [...argv];
   const first = args[0];
   if (first === 'check' || first === 'tree' || first === 'rules') {
@@ -84,6 +92,13 @@ export function parseArgs(argv: readonly string[], isTty: boolean): Options {
       case '--root':
         options.root = take();
         break;
+      case '--jobs': {
+        const v = take();
+        const n = Number(v);
+        if (v !== 'auto' && (!Number.isInteger(n) || n < 1)) throw new UsageError(`--jobs takes a whole number from 1, or auto, not '${v}'`);
+        options.jobs = v === 'auto' ? undefined : n;
+        break;
+      }
       case '--no-color':
         options.color = false;
         break;
@@ -140,13 +155,30 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`topic-pages: ${root} is not a folder\n`);
     return 2;
   }
+  const configFile = options.config ? relative(root, resolvePath(io.cwd, options.config)).split(sep).join('/') : undefined;
+  if (options.command === 'check' && !options.fix) {
+    // Large workspaces are checked on worker threads; undefined when it does not pay.
+    const parallel = await checkInParallel(root, { ...(configFile ? { configFile } : {}), jobs: options.jobs ?? defaultJobs(), filter, ...(options.jobs !== undefined ? { minPages: 1 } : {}) });
+    if (parallel) {
+      if (parallel.errors.length > 0) {
+        for (const e of parallel.errors) io.stderr(`topic-pages: ${e.message}\n`);
+        return 2;
+      }
+      for (const p of parallel.listingProblems) io.stderr(`topic-pages: skipped ${p.path}: ${p.reason}\n`);
+      return report(
+        parallel.results.map((r) => ({ filePath: displayPath(join(root, r.path), io.cwd), findings: r.findings, text: r.text })),
+        options,
+        io,
+      );
+    }
+  }
   const host = new NodeFileHost(root);
   const progress = io.stderrIsTty
     ? (done: number, total: number): void => {
         if (done % 200 === 0 || done === total) io.stderr(`\rIndexing ${done}/${total} pages…${done === total ? '\r\u001b[K' : ''}`);
       }
     : undefined;
-  const engine = await Engine.load(host, { ...(options.config ? { configFile: relative(root, resolvePath(io.cwd, options.config)).split(sep).join('/') } : {}), ...(progress ? { onProgress: progress } : {}) });
+  const engine = await Engine.load(host, { ...(configFile ? { configFile } : {}), ...(progress ? { onProgress: progress } : {}) });
   if (engine.loaded.errors.length > 0) {
     for (const e of engine.loaded.errors) io.stderr(`topic-pages: ${e.message}\n`);
     return 2;
@@ -172,7 +204,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     results.push({ filePath: displayPath(join(root, path), io.cwd), findings, text });
   }
+  return report(results, options, io);
+}
 
+/** Prints the results in the chosen format; resolves to the exit code. */
+function report(results: FileResult[], options: Options, io: Io): number {
   if (options.format === 'json') io.stdout(formatJson(results));
   else if (options.format === 'sarif') io.stdout(formatSarif(results, VERSION));
   else io.stdout(formatStylish(results, options.color));
@@ -192,10 +228,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * left untouched.
  */
 async function fixFile(engine: Engine, root: string, path: string, io: Io): Promise<{ text: string; findings: Finding[] } | undefined> {
-  const full = join(root, path);
+  // A symlinked page is fixed in the file it points to, so the link stays a link.
+  let target: string;
+  let before: Stats;
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(full);
+    target = await fs.realpath(join(root, path));
+    before = await fs.stat(target);
+    bytes = await fs.readFile(target);
   } catch (error) {
     io.stderr(`topic-pages: not fixing ${path}: ${(error as Error).message}\n`);
     return undefined;
@@ -206,20 +246,26 @@ async function fixFile(engine: Engine, root: string, path: string, io: Io): Prom
   try {
     fixed = fixAll(decoded.text, (text) => checkPage(parsePage(path, text), engine.index)).text;
   } catch (error) {
-    if (error instanceof OverlappingEditsError) {
-      io.stderr(`topic-pages: not fixing ${path}: ${error.message}\n`);
-      return undefined;
-    }
-    throw error;
+    // Overlapping edits or any other failure: the file is left exactly as it was.
+    io.stderr(`topic-pages: not fixing ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
   }
   if (fixed === decoded.text) return undefined;
-  const tmp = join(dirname(full), `.${basename(full)}.topic-pages-${process.pid}.tmp`);
+  // A fresh, unguessable name created exclusively ('wx'): never an existing file, folder or symlink.
+  const tmp = join(dirname(target), `.${basename(target)}.topic-pages-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
   try {
-    const stat = await fs.stat(full);
-    await fs.writeFile(tmp, (decoded.bom ? '\uFEFF' : '') + fixed, { mode: stat.mode });
-    await fs.rename(tmp, full);
+    await fs.writeFile(tmp, (decoded.bom ? '\uFEFF' : '') + fixed, { flag: 'wx', mode: before.mode & 0o7777 });
+    created = true;
+    await fs.chmod(tmp, before.mode & 0o7777);
+    await fs.chown(tmp, before.uid, before.gid).catch(() => undefined);
+    // Saved by someone else while it was being fixed: their bytes win.
+    const now = await fs.stat(target);
+    if (now.ino !== before.ino || now.size !== before.size || now.mtimeMs !== before.mtimeMs) throw new Error('it changed while it was being fixed; left as it is');
+    await fs.rename(tmp, target);
+    created = false;
   } catch (error) {
-    await fs.rm(tmp, { force: true });
+    if (created) await fs.rm(tmp, { force: true }).catch(() => undefined);
     io.stderr(`topic-pages: could not write ${path}: ${(error as Error).message}\n`);
     return undefined;
   }
@@ -252,7 +298,7 @@ function displayPath(full: string, cwd: string): string {
   return rel.startsWith('..') ? full : rel;
 }
 
-if (require.main === module) {
+if (require.main === module && isMainThread) {
   run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

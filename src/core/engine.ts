@@ -5,7 +5,7 @@ import type { Redirect } from './redirects';
 import type { Report, Rule } from './rule';
 import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
-import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type Settings } from './workspace';
+import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type PageSummary, type Settings } from './workspace';
 import Ajv from 'ajv';
 import { posix } from 'node:path';
 
@@ -185,6 +185,12 @@ async function readJson(host: FileHost, path: string, errors: ConfigError[]): Pr
   }
 }
 
+/** One share's contribution to a parallel check (structured-cloneable). */
+export interface SharePart {
+  readonly pages: readonly PageSummary[];
+  readonly skipped: readonly string[];
+}
+
 export interface LoadProgress {
   (done: number, total: number): void;
 }
@@ -217,6 +223,42 @@ export class Engine {
       options.onProgress?.(++done, pages.length);
     }
     return engine;
+  }
+
+  /**
+   * One share of a parallel check: lists every file like `load`, but reads and parses only
+   * the pages `mine` selects. Add the other shares' pages with `addShareParts`, then check
+   * `checkablePaths().filter(mine)`.
+   */
+  static async loadShare(host: FileHost, loaded: LoadedSettings, files: readonly string[], mine: (path: string) => boolean): Promise<Engine> {
+    const engine = new Engine(host, loaded, new WorkspaceIndex(loaded.settings));
+    const pages: string[] = [];
+    for (const f of files) {
+      if (engine.index.ignores(f)) continue;
+      if (engine.index.isPagePath(f)) {
+        if (mine(f)) pages.push(f);
+      } else engine.index.setFile(f);
+    }
+    for (const path of pages) await engine.readAndIndex(path, true);
+    return engine;
+  }
+
+  /** What the other shares need from this one: its pages' summaries and the files it skipped. */
+  sharePart(): SharePart {
+    const pages: PageSummary[] = [];
+    for (const path of this.index.pagePaths()) {
+      const s = this.index.summary(path);
+      if (s) pages.push(s);
+    }
+    return { pages, skipped: [...this.skipped.keys()] };
+  }
+
+  /** Adds the pages and skipped files of the other shares (see `loadShare`). */
+  addShareParts(parts: readonly SharePart[]): void {
+    for (const part of parts) {
+      for (const s of part.pages) this.index.setSummary(s);
+      for (const path of part.skipped) this.index.setFile(path);
+    }
   }
 
   get settings(): Settings {
