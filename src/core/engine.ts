@@ -26,19 +26,25 @@ export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rul
       const severity = index.settings.severities[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
       if (rule.scope === 'topic-pages' && !page.isTopicPage) continue;
-      rule.check({
-        page,
-        index,
-        resolve(link) {
-          let r = resolutions.get(link);
-          if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
-          return r;
-        },
-        report(report: Report) {
-          if (page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
-          findings.push({ ruleId: rule.id, severity: severity as Severity, ...report });
-        },
-      });
+      try {
+        rule.check({
+          page,
+          index,
+          resolve(link) {
+            let r = resolutions.get(link);
+            if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
+            return r;
+          },
+          report(report: Report) {
+            if (page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
+            findings.push({ ruleId: rule.id, severity: severity as Severity, ...report });
+          },
+        });
+      } catch (error) {
+        // A bug in one rule on one odd page must not stop the other rules, or the workspace's check.
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+        findings.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule \`${rule.id}\` on this page (${reason}); the other rules ran. Please report it.`, range: { start: 0, end: 0 } });
+      }
     }
   });
   return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));

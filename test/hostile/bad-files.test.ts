@@ -1,7 +1,10 @@
 // Bad files: each is met with a clear finding or a clear skip, never a crash, hang or flood.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../src/core/engine';
+import { Engine, checkPage } from '../../src/core/engine';
+import { parsePage } from '../../src/core/page';
+import { allRules } from '../../src/core/rules';
+import type { Rule } from '../../src/core/rule';
 import { TopicTree, type TopicNode } from '../../src/core/hierarchy';
 import { formatTree } from '../../src/cli/tree';
 import type { Finding } from '../../src/core/types';
@@ -221,5 +224,25 @@ describe('unreadable, vanishing and changing files', () => {
     const engine = await Engine.load(host);
     assert.match(engine.check('articles/dir.md')[0]?.message ?? '', /is a folder/);
     assert.ok(Array.isArray(engine.check('articles/a.md')));
+  });
+});
+
+describe('faults inside the engine', () => {
+  it('a rule that throws becomes one finding; the other rules still run', async () => {
+    const engine = await Engine.load(new MemoryHost({ 'articles/a.md': TOPIC('A', list('/nowhere')) }));
+    const broken: Rule = { id: 'broken-rule', description: 'throws', defaultSeverity: 'warning', fixable: false, scope: 'all-pages', check: () => { throw new TypeError("Cannot read properties of undefined (reading 'x')"); } };
+    const page = parsePage('articles/a.md', TOPIC('A', list('/nowhere')));
+    const findings = checkPage(page, engine.index, [broken, ...allRules]);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'broken-rule').map((f) => f.message), ["Internal error in rule `broken-rule` on this page (Cannot read properties of undefined (reading 'x')); the other rules ran. Please report it."]);
+    assert.ok(findings.some((f) => f.ruleId === 'link-broken'));
+  });
+
+  it('a workspace schema with an $id loads again in the same process (config reload)', async () => {
+    const files = { 'topic-pages.json': JSON.stringify({ schema: 'fm.json' }), 'fm.json': JSON.stringify({ $id: 'https://example.com/fm.json', type: 'object', required: ['owner'] }), 'articles/a.md': TOPIC('A') };
+    for (let i = 0; i < 3; i++) {
+      const engine = await Engine.load(new MemoryHost(files));
+      assert.deepEqual(engine.loaded.errors.map((e) => e.message), []);
+      assert.deepEqual(engine.check('articles/a.md').map((f) => f.ruleId), ['front-matter-schema']);
+    }
   });
 });

@@ -73,6 +73,7 @@ function checkInvariants(engines: [Engine, Engine], path: string, text: string):
   assert.deepEqual(plain(engine.check(path, text)), plain(findings), 'checking twice gave different findings');
   assert.deepEqual(plain(other.check(path, text)), plain(findings), 'a second engine gave different findings');
   for (const f of findings) {
+    assert.ok(!f.message.startsWith('Internal error'), f.message);
     assert.ok(inside(f.range, text.length), `${f.ruleId} range ${f.range.start}-${f.range.end} outside 0-${text.length}`);
     for (const fix of [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])]) {
       for (const e of fix.edits) assert.ok(inside(e.range, text.length), `${f.ruleId} edit ${e.range.start}-${e.range.end} outside 0-${text.length}`);
