@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { compatibleFixEdits, fixAll } from '../core/edits';
 import type { Finding } from '../core/types';
-import { addEdits, ruleIdOf, sameProblem } from './convert';
+import { addEdits, ruleIdOf, sameProblem, toRange } from './convert';
+import type { LineIndex } from '../core/text';
 import type { DiagnosticsController } from './diagnostics';
 import { disableNextLineEdit } from './suppression';
 import { minimalEdit } from './textDiff';
@@ -39,7 +40,7 @@ export class TopicCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       const ruleId = ruleIdOf(diagnostic);
       if (!ruleId) continue;
-      const finding = findings.find((f) => sameProblem(diagnostic, f, lines));
+      const finding = findingOf(diagnostic, findings, lines);
       if (!finding) continue;
       if (finding.fix) {
         const action = new vscode.CodeAction(`Fix: ${finding.fix.title}`, vscode.CodeActionKind.QuickFix);
@@ -90,6 +91,14 @@ export class TopicCodeActions implements vscode.CodeActionProvider {
     action.edit = addEdits(new vscode.WorkspaceEdit(), doc.uri, result.lines, [edit]);
     return action;
   }
+}
+
+/** The finding a diagnostic stands for: same rule and range; the same message too, when several match. */
+function findingOf(diagnostic: vscode.Diagnostic, findings: readonly Finding[], lines: LineIndex): Finding | undefined {
+  const ruleId = ruleIdOf(diagnostic);
+  // The editor may normalise a message (control characters in quoted mojibake), so the message only breaks ties.
+  const candidates = findings.filter((f) => f.ruleId === ruleId && diagnostic.range.isEqual(toRange(lines, f.range)));
+  return candidates.find((f) => sameProblem(diagnostic, f, lines)) ?? candidates[0];
 }
 
 function dedupe(actions: vscode.CodeAction[]): vscode.CodeAction[] {

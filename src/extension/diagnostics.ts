@@ -17,7 +17,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly counts = new Map<string, ProblemCount>();
-  private readonly cache = new Map<string, { version: number; result: CheckResult | undefined }>();
+  private readonly cache = new Map<string, { version: number; revision: number; result: CheckResult }>();
   private readonly updated = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.collection, this.updated];
   private busy = 0;
@@ -96,7 +96,14 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private checkDocument(doc: vscode.TextDocument, generation: number): void {
-    if (doc.isClosed || generation !== this.generation(doc.uri)) return;
+    if (generation !== this.generation(doc.uri)) return;
+    if (doc.isClosed) {
+      // Closed while the check waited (revert and close): report what the index holds, which is the disk's text.
+      const at = this.workspace.locate(doc.uri);
+      if (at) this.publish(doc.uri, this.workspace.check(at.index, at.path), generation);
+      this.updated.fire();
+      return;
+    }
     const text = doc.getText();
     const changed = this.workspace.setText(doc.uri, text);
     const at = this.workspace.locate(doc.uri);
@@ -111,7 +118,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const path of paths) {
       const uri = index.uriOf(path);
       if (this.timers.has(uri.toString())) continue;
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
       this.publish(uri, this.workspace.check(index, path, doc?.getText()), this.generation(uri));
     }
     this.updated.fire();
@@ -178,10 +185,13 @@ export class DiagnosticsController implements vscode.Disposable {
   findingsFor(doc: vscode.TextDocument): CheckResult | undefined {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version) return hit.result;
+    if (hit && hit.version === doc.version && hit.revision === this.workspace.revision) return hit.result;
     const at = this.workspace.locate(doc.uri);
     const result = at ? this.workspace.check(at.index, at.path, doc.getText()) : undefined;
-    this.cache.set(key, { version: doc.version, result });
+    // Not indexed yet: answer nothing now, but ask again next time.
+    if (!result) return undefined;
+    this.cache.delete(key);
+    this.cache.set(key, { version: doc.version, revision: this.workspace.revision, result });
     if (this.cache.size > 50) this.cache.delete(this.cache.keys().next().value ?? '');
     return result;
   }

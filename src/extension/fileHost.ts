@@ -6,11 +6,13 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.sv
 
 /**
  * The engine's FileHost over `vscode.workspace.fs`, so it works on any file
- * system VS Code can open (remote, virtual). Open editors win over the disk:
+ * system VS Code can open (remote, virtual). Unsaved editors win over the disk:
  * the engine sees what the user sees.
  */
 export class WorkspaceFileHost implements FileHost {
   private readonly encoder = new TextEncoder();
+  /** Files to read from disk even while an editor still lists them (it is closing). */
+  readonly diskOnly = new Set<string>();
   /** What the last full listing found. */
   listed: readonly string[] = [];
 
@@ -56,7 +58,9 @@ export class WorkspaceFileHost implements FileHost {
 
   async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
     const uri = this.uriOf(path);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const key = uri.toString();
+    // Only unsaved edits make an editor differ from the disk; a clean editor may not have reloaded a disk change yet.
+    const open = this.diskOnly.has(key) ? undefined : vscode.workspace.textDocuments.find((d) => !d.isClosed && d.isDirty && d.uri.toString() === key);
     if (open) return { bytes: this.encoder.encode(open.getText()) };
     try {
       return { bytes: await vscode.workspace.fs.readFile(uri) };

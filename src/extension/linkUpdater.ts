@@ -26,8 +26,16 @@ export class LinkUpdater implements vscode.Disposable {
 
   constructor(private readonly workspace: TopicWorkspace) {
     this.disposables = [
-      vscode.workspace.onWillRenameFiles((e) => this.capture(e.files)),
-      vscode.workspace.onDidRenameFiles(() => void this.offer()),
+      vscode.workspace.onWillRenameFiles((e) => {
+        try {
+          this.capture(e.files);
+        } catch (error) {
+          console.error('Topic Pages: could not prepare link updates', error);
+        }
+      }),
+      vscode.workspace.onDidRenameFiles(() => {
+        this.offer().catch((error: unknown) => console.error('Topic Pages: could not update links', error));
+      }),
     ];
   }
 

@@ -1,4 +1,5 @@
-import { parsePage } from '../core/page';
+import { findMarkdownLinks } from '../core/markdown';
+import { parsePage, type PageLink } from '../core/page';
 import { classifyHref, routeOfFile } from '../core/routes';
 import { rewriteHref } from '../core/rules/linkBroken';
 import type { TextEdit } from '../core/types';
@@ -28,7 +29,8 @@ export function articleKeyForFile(path: string, docsRoot: string): string | unde
 
 /** Expands a file or folder move into the page moves it implies. */
 export function pageMoves(from: string, to: string, knownPaths: readonly string[]): PageMove[] {
-  if (knownPaths.includes(from)) return [{ from, to }];
+  // A Markdown file counts even when the index has not seen it yet (moved again right after a move).
+  if (knownPaths.includes(from) || (/\.md$/i.test(from) && /\.md$/i.test(to))) return [{ from, to }];
   const prefix = from.replace(/\/+$/, '') + '/';
   return knownPaths.filter((p) => p.startsWith(prefix)).map((p) => ({ from: p, to: to.replace(/\/+$/, '') + '/' + p.slice(prefix.length) }));
 }
@@ -61,7 +63,11 @@ export function hrefEditsForMoves(
     const page = parsePage(path, text);
     const fromRoute = options.routeOf(path) ?? '/';
     const edits: TextEdit[] = [];
-    for (const link of page.links) {
+    // Pages without topic-link markup are not parsed as HTML; their Markdown links still count.
+    const links: Pick<PageLink, 'kind' | 'href' | 'hrefRange'>[] = page.bodyParsed
+      ? [...page.links]
+      : [...page.links, ...findMarkdownLinks(page.masked, text, page.bodyStart).map((m) => ({ kind: 'markdown' as const, href: m.href, hrefRange: m.hrefRange }))];
+    for (const link of links) {
       if (link.kind === 'include') {
         const key = link.href.trim().replace(/^\/+|\/+$/g, '');
         const next = keys.get(key);

@@ -54,6 +54,11 @@ export class TopicWorkspace implements vscode.Disposable {
 
   /** Fires after an engine loaded and whenever pages need re-checking. */
   readonly onDidChange = this.changes.event;
+  /**
+   * Bumped whenever any index changes. A page's findings depend on other pages,
+   * so caches keyed by document version must also check this.
+   */
+  revision = 0;
   /** Fires while indexing (`undefined` when done). */
   readonly onDidProgress = this.progress.event;
 
@@ -76,6 +81,11 @@ export class TopicWorkspace implements vscode.Disposable {
       watcher.onDidChange((uri) => this.queueDisk(uri, 'changed')),
       watcher.onDidDelete((uri) => this.queueDisk(uri, 'deleted')),
     );
+  }
+
+  private announce(change: WorkspaceChange): void {
+    this.revision++;
+    this.changes.fire(change);
   }
 
   private addFolder(folder: vscode.WorkspaceFolder): void {
@@ -134,7 +144,7 @@ export class TopicWorkspace implements vscode.Disposable {
     index.files.clear();
     for (const f of index.host.listed) index.files.add(f);
     index.engine = engine;
-    this.changes.fire({ kind: 'loaded', index });
+    this.announce({ kind: 'loaded', index });
   }
 
   /** Indexes an editor buffer. Returns the other pages whose findings may change. */
@@ -142,6 +152,7 @@ export class TopicWorkspace implements vscode.Disposable {
     const at = this.locate(uri);
     if (!at?.index.engine) return undefined;
     at.index.files.add(at.path);
+    this.revision++;
     return { index: at.index, paths: at.index.engine.setText(at.path, text).filter((p) => p !== at.path) };
   }
 
@@ -149,8 +160,15 @@ export class TopicWorkspace implements vscode.Disposable {
   async reread(uri: vscode.Uri): Promise<void> {
     const at = this.locate(uri);
     if (!at?.index.engine) return;
-    const paths = await at.index.engine.readAndIndex(at.path);
-    this.changes.fire({ kind: 'pages', index: at.index, paths });
+    const key = uri.toString();
+    at.index.host.diskOnly.add(key);
+    let paths: string[];
+    try {
+      paths = await at.index.engine.readAndIndex(at.path);
+    } finally {
+      at.index.host.diskOnly.delete(key);
+    }
+    this.announce({ kind: 'pages', index: at.index, paths });
   }
 
   /** Checks a page: `text` is the editor buffer; otherwise the indexed text. */
@@ -214,8 +232,8 @@ export class TopicWorkspace implements vscode.Disposable {
       }
     }
     if (reload.size > 0) void this.loadAll();
-    for (const [index, paths] of removed) this.changes.fire({ kind: 'removed', index, paths: [...paths] });
-    for (const [index, paths] of affected) this.changes.fire({ kind: 'pages', index, paths: [...paths].sort() });
+    for (const [index, paths] of removed) this.announce({ kind: 'removed', index, paths: [...paths] });
+    for (const [index, paths] of affected) this.announce({ kind: 'pages', index, paths: [...paths].sort() });
   }
 
   dispose(): void {

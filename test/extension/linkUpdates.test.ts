@@ -61,6 +61,12 @@ describe('hrefEditsForMoves', () => {
     assert.match(out, /links: \['people\/find', 'api'\]/);
   });
 
+  it('rewrites Markdown links on pages without topic-link markup', () => {
+    const guide = '---\ntitle: Guide\n---\n\nFollow [Search](/users/search) or [this](/docs/users/search#x).\n';
+    const edits = hrefEditsForMoves([{ path: 'articles/guides/start.md', text: guide }], [{ from: 'articles/users/search.md', to: 'articles/people/find.md' }], options);
+    assert.equal(applyEdits(guide, edits.get('articles/guides/start.md') ?? []), guide.replace('(/users/search)', '(/people/find)').replace('/docs/users/search#x', '/docs/people/find#x'));
+  });
+
   it('returns nothing when the route does not change or nothing links to it', () => {
     assert.equal(hrefEditsForMoves([{ path: 'articles/users/index.md', text: home }], [{ from: 'articles/users/search.md', to: 'articles/users/search/index.md' }], options).size, 0);
     assert.equal(hrefEditsForMoves([{ path: 'articles/users/index.md', text: home }], [{ from: 'articles/api/x.md', to: 'articles/api/y.md' }], options).size, 0);
