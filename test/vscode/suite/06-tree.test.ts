@@ -46,7 +46,7 @@ describe('topic tree data (extension API treeSnapshot)', () => {
       'page Invite Users /users/invite-users',
       'page Roles and Permissions /users/roles',
       'broken Import and Export Users /users/import-exprot',
-      'no-link (no link)',
+      'no-link Directory Sync',
       'topic-page Security /security',
     ]);
     const security = users.children.find((c) => c.label === 'Security');
