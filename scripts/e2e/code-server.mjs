@@ -70,6 +70,9 @@ export const defaultSettings = {
   'git.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // VS Code in a browser (code-server) defaults to 'afterDelay'; desktop VS Code to 'off'. Tests
+  // that check an edit stays unsaved (and that revert restores it) need the desktop behaviour.
+  'files.autoSave': 'off',
 };
 
 /**

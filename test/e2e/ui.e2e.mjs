@@ -40,8 +40,9 @@ async function evidence(name, fn) {
   }
 }
 
-const view = () => page.locator('[id="workbench.view.extension.topic-pages"]');
-const treeRow = (label) => view().locator('.monaco-list-row', { has: page.locator(`.label-name:text-is("${label}")`) });
+const view = () => page.locator('[role="tree"][aria-label="Topic Pages"]');
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const treeRow = (label) => view().locator('[role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
 
 async function runCommand(title) {
   await page.keyboard.press('F1');
@@ -82,7 +83,7 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
       await treeRow('Acme Cloud Documentation').waitFor({ timeout: LONG });
       // Problem counts arrive with the diagnostics of the whole workspace.
       await treeRow('Billing').locator('.label-description', { hasText: '7 problems' }).waitFor({ timeout: LONG });
-      const rows = await view().locator('.monaco-list-row').evaluateAll((els) => els.map((el) => {
+      const rows = await view().locator('[role="treeitem"]').evaluateAll((els) => els.map((el) => {
         const name = el.querySelector('.label-name')?.textContent ?? '';
         const description = el.querySelector('.label-description')?.textContent ?? '';
         return `${name} | ${description}`.trim();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeOf, EXPECTED, open, original, ours, revertAll, waitForExactly } from './helpers';
+import { api, assertUnsaved, codeActionsWhen, codeOf, EXPECTED, open, original, ours, revertAll, waitForExactly } from './helpers';
 
 const PAGE = 'articles/users/index.md';
 const BEFORE = EXPECTED[PAGE] ?? [];
@@ -8,8 +8,7 @@ const BEFORE = EXPECTED[PAGE] ?? [];
 async function actionsFor(doc: vscode.TextDocument, code: string): Promise<vscode.CodeAction[]> {
   const diagnostic = ours(doc.uri).find((d) => codeOf(d) === code);
   assert.ok(diagnostic, `a ${code} diagnostic`);
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
-  return actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
+  return codeActionsWhen(doc.uri, diagnostic.range, (actions) => actions.some((a) => a.title === `Disable ${code} for this line`), `the actions for ${code}`);
 }
 
 describe('quick fixes', () => {
@@ -32,6 +31,7 @@ describe('quick fixes', () => {
     assert.ok(titles.includes('Disable mojibake for this line'), `a disable action among ${JSON.stringify(titles)}`);
 
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assertUnsaved(doc, PAGE);
     const expected = original(PAGE).replace('organizationâ€™s', 'organization’s');
     assert.notEqual(expected, original(PAGE));
     assert.equal(doc.getText(), expected);
@@ -45,6 +45,7 @@ describe('quick fixes', () => {
     const fix = actions.find((a) => a.title === 'Change to /users/import-export');
     assert.ok(fix?.edit, `a suggestion among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assertUnsaved(doc, PAGE);
     assert.equal(doc.getText(), original(PAGE).replace('href="/users/import-exprot"', 'href="/users/import-export"'));
     await waitForExactly(doc.uri, BEFORE.filter((d) => !d.startsWith('link-broken ')), 'the link-broken diagnostic to disappear');
   });
@@ -56,6 +57,7 @@ describe('quick fixes', () => {
     const disable = actions.find((a) => a.title === 'Disable item-missing-link for this line');
     assert.ok(disable?.edit, `a disable action among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    assertUnsaved(doc, PAGE);
     const lines = doc.getText().split('\n');
     assert.match(lines[55] ?? '', /^\s*<!-- topic-pages-disable-next-line item-missing-link -->$/);
     assert.equal(lines.length, original(PAGE).split('\n').length + 1, 'one line inserted');

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, codeOf, describeDiagnostic, ours, repoRoot, revertAll, uri, waitForDiagnostics } from './helpers';
+import { api, codeActionsWhen, codeOf, describeDiagnostic, ours, repoRoot, revertAll, uri, waitForDiagnostics } from './helpers';
 
 const SEED = path.join(repoRoot(), '..', 'shared', 'seed', 'users-topic-page.md');
 const REL = 'articles/seed/users.md';
@@ -53,7 +53,7 @@ describe('the seed page (../shared/seed/users-topic-page.md, when present)', fun
     for (const code of ['markdown-link-in-html', 'mojibake']) {
       const diagnostic = ours(doc.uri).find((d) => codeOf(d) === code);
       assert.ok(diagnostic, code);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+      const actions = await codeActionsWhen(doc.uri, diagnostic.range, (list) => list.some((a) => a.isPreferred && a.edit), `a preferred fix for ${code}`);
       const fix = actions.find((a) => a.isPreferred && a.edit);
       assert.ok(fix?.edit, `a preferred fix for ${code}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));

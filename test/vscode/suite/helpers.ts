@@ -157,8 +157,32 @@ export async function revertAll(): Promise<void> {
     if (!doc.isDirty || doc.uri.scheme !== 'file') continue;
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!doc.isDirty, `${vscode.workspace.asRelativePath(doc.uri)} reverted`);
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** A fix edits the editor buffer only: the document is dirty and the file on disk unchanged. */
+export function assertUnsaved(doc: vscode.TextDocument, rel: string): void {
+  assert.ok(doc.isDirty, `${rel}: the edit left the document unsaved`);
+  assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), original(rel), `${rel}: nothing was written to disk`);
+}
+
+/**
+ * The code actions for `range`, once `ready(actions)` holds. The extension host knows a diagnostic
+ * before the workbench's marker service does, and code actions get their context.diagnostics from
+ * the latter, so ask again (on a short poll) until the providers see the diagnostic.
+ */
+export async function codeActionsWhen(u: vscode.Uri, range: vscode.Range, ready: (actions: vscode.CodeAction[]) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.CodeAction[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', u, range)).filter(
+      (a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'),
+    );
+    if (ready(actions)) return actions;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; actions: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** A completion item's label text. */
