@@ -42,8 +42,10 @@ export function parseHtml(masked: string, original: string, offset = 0): Element
   let parser: Parser;
   const handler = {
     onopentag(name: string, _attribs: Record<string, string>, isImplied: boolean): void {
-      const start = offset + parser.startIndex;
-      const end = offset + parser.endIndex + 1;
+      // htmlparser2 can report an index one past the text when it closes things at the end
+      // (an unclosed comment): clamp every offset to the text.
+      const start = Math.min(offset + parser.startIndex, masked.length);
+      const end = Math.min(offset + parser.endIndex + 1, masked.length);
       const parent = stack[stack.length - 1];
       const tagText = masked.slice(start, end);
       const element: Element = {
@@ -65,13 +67,13 @@ export function parseHtml(masked: string, original: string, offset = 0): Element
       const element = stack.pop();
       if (!element || element.name !== name) return;
       if (isImplied) {
-        const at = element.selfClosing ? element.openTag.end : Math.max(element.openTag.end, offset + parser.startIndex);
+        const at = element.selfClosing ? element.openTag.end : Math.max(element.openTag.end, Math.min(offset + parser.startIndex, masked.length));
         element.end = at;
         element.contentEnd = at;
         element.closedExplicitly = element.selfClosing;
       } else {
-        element.contentEnd = offset + parser.startIndex;
-        element.end = offset + parser.endIndex + 1;
+        element.contentEnd = Math.min(offset + parser.startIndex, masked.length);
+        element.end = Math.min(offset + parser.endIndex + 1, masked.length);
         element.closedExplicitly = true;
       }
     },

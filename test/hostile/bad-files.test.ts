@@ -245,4 +245,13 @@ describe('faults inside the engine', () => {
       assert.deepEqual(engine.check('articles/a.md').map((f) => f.ruleId), ['front-matter-schema']);
     }
   });
+
+  it('an unclosed <!-- at the end of a page: every range stays inside the text and every fix applies', async () => {
+    const text = TOPIC('A', '<ul class="topic-links">\n  <li><a href="/b">B</a>\n    <p><!--\n      not a description\n    </p>\n  </li>\n</ul>');
+    const engine = await Engine.load(new MemoryHost({ 'articles/a.md': text, 'articles/b.md': TOPIC('B') }));
+    for (const f of engine.check('articles/a.md')) {
+      assert.ok(f.range.end <= text.length, `${f.ruleId} ends at ${f.range.end}, past ${text.length}`);
+      for (const e of f.fix?.edits ?? []) assert.ok(e.range.end <= text.length, `${f.ruleId} fix ends past the text`);
+    }
+  });
 });
