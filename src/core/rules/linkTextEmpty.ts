@@ -13,7 +13,9 @@ export const linkTextEmptyRule: Rule = {
       if (link.kind === 'html' && /<(img|svg|i)\b/i.test(page.text.slice(link.textRange.start, link.textRange.end))) continue;
       const r = resolve(link);
       const target = r.kind === 'route' && r.target ? index.summary(r.target) : undefined;
-      const title = target?.title?.trim();
+      // An <a> the parser closed on its own (no </a>) has no reliable content range: text put
+      // there may land outside the link, and the fix would be offered again after applying it.
+      const title = link.kind === 'html' && !link.element?.closedExplicitly ? undefined : target?.title?.trim();
       report({
         range: link.kind === 'html' && link.element ? { start: link.element.openTag.start, end: link.element.end } : link.range,
         message: `Link to \`${link.href}\` has no text.`,
