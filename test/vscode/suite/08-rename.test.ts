@@ -26,7 +26,11 @@ describe('renaming a page updates the hrefs that pointed to it', () => {
   });
   after(async () => {
     await config().update('links.updateOnMove', undefined, vscode.ConfigurationTarget.Workspace);
-    const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => vscode.workspace.asRelativePath(d.uri));
+    const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => {
+      const disk = fs.readFileSync(d.uri.fsPath, 'utf8').split('\n');
+      const changed = d.getText().split('\n').map((line, i) => (line === disk[i] ? '' : ` line ${i + 1}: ${JSON.stringify(disk[i])} -> ${JSON.stringify(line)}`)).filter(Boolean);
+      return `${vscode.workspace.asRelativePath(d.uri)}${changed.join(';') || ' (same text as on disk)'}`;
+    });
     if (dirty.length > 0) console.log(`    (left unsaved after the round trip: ${dirty.join(', ')})`);
     await revertAll(); // never closeAllEditors with dirty editors: its save dialog would block the window
     assert.deepEqual(dirty, [], 'nothing left unsaved after saving both moves');
