@@ -10,7 +10,7 @@ import { formatTree } from '../../src/cli/tree';
 import type { Finding } from '../../src/core/types';
 import { MemoryHost } from './support';
 
-const TOPIC = (title: string, body: string): string => `---\nclasses: topic-page\ntitle: ${title}\ndescription: About ${title}\n---\n${body}`;
+const TOPIC = (title: string, body = ''): string => `---\nclasses: topic-page\ntitle: ${title}\ndescription: About ${title}\n---\n${body}`;
 const list = (...hrefs: string[]): string => `<ul class="topic-links">\n${hrefs.map((h) => `  <li><a href="${h}">Go to ${h}</a></li>\n`).join('')}</ul>\n`;
 
 function allFindings(engine: Engine): Finding[] {
