@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { FileHost } from '../core/engine';
+import type { FileHost, FileRead } from '../core/engine';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
@@ -57,10 +57,15 @@ export class NodeFileHost implements FileHost {
     return Promise.resolve(out);
   }
 
-  readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+  readFile(path: string, maxBytes?: number): Promise<FileRead> {
     const full = join(this.root, path);
     if (relative(this.root, full).startsWith('..')) return Promise.resolve({ error: 'outside the workspace' });
     try {
+      // A generated page of gigabytes is skipped by its size, never read into memory.
+      if (maxBytes !== undefined) {
+        const size = statSync(full).size;
+        if (size > maxBytes) return Promise.resolve({ tooLarge: size });
+      }
       return Promise.resolve({ bytes: readFileSync(full) });
     } catch (error) {
       return Promise.resolve({ error: describe(error) });

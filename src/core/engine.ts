@@ -13,9 +13,15 @@ import { posix } from 'node:path';
 export interface FileHost {
   /** Every file of the workspace, as `/`-separated paths relative to its root. */
   listFiles(): Promise<readonly string[]>;
-  /** The file's bytes; undefined when it cannot be read (the reason, when known, in `error`). */
-  readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }>;
+  /**
+   * The file's bytes, or why it cannot be read. Given `maxBytes`, a host may answer
+   * `{ tooLarge: size }` for a bigger file instead of reading it into memory.
+   */
+  readFile(path: string, maxBytes?: number): Promise<FileRead>;
 }
+
+/** What a FileHost answers for one file. */
+export type FileRead = { readonly bytes: Uint8Array } | { readonly error: string } | { readonly tooLarge: number };
 
 /** Runs the rules on one parsed page. Records the page's dependencies in the index. */
 export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules): Finding[] {
@@ -57,7 +63,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes bytes as UTF-8; binary content, invalid UTF-8 and oversize files are skipped with a reason. */
 export function decodeFile(bytes: Uint8Array, maxFileSize: number = DEFAULT_MAX_FILE_SIZE): DecodedFile {
-  if (bytes.length > maxFileSize) return { skip: `it is ${formatBytes(bytes.length)}, over the ${formatBytes(maxFileSize)} limit (setting \`maxFileSize\`)` };
+  if (bytes.length > maxFileSize) return { skip: tooLargeReason(bytes.length, maxFileSize) };
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) return { skip: 'it looks binary (it contains NUL bytes)' };
   let text: string;
@@ -68,6 +74,11 @@ export function decodeFile(bytes: Uint8Array, maxFileSize: number = DEFAULT_MAX_
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   return { text: bom ? text.slice(1) : text, bom };
+}
+
+/** Why a file over the size limit is skipped. */
+export function tooLargeReason(size: number, maxFileSize: number): string {
+  return `it is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (setting \`maxFileSize\`)`;
 }
 
 function formatBytes(n: number): string {
@@ -158,8 +169,9 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
 }
 
 async function readText(host: FileHost, path: string): Promise<string | { error: string }> {
-  const r = await host.readFile(path);
+  const r = await host.readFile(path, DEFAULT_MAX_FILE_SIZE);
   if ('error' in r) return { error: r.error };
+  if ('tooLarge' in r) return { error: `cannot be read: ${tooLargeReason(r.tooLarge, DEFAULT_MAX_FILE_SIZE)}` };
   const decoded = decodeFile(r.bytes);
   return 'skip' in decoded ? { error: `cannot be read: ${decoded.skip}` } : decoded.text;
 }
@@ -273,8 +285,9 @@ export class Engine {
 
   /** Reads a page from the host and indexes it. Returns the pages to re-check. */
   async readAndIndex(path: string, keepParsed = false): Promise<string[]> {
-    const r = await this.host.readFile(path);
+    const r = await this.host.readFile(path, this.settings.maxFileSize);
     if ('error' in r) return this.markSkipped(path, `it cannot be read (${r.error})`);
+    if ('tooLarge' in r) return this.markSkipped(path, tooLargeReason(r.tooLarge, this.settings.maxFileSize));
     const decoded = decodeFile(r.bytes, this.settings.maxFileSize);
     if ('skip' in decoded) return this.markSkipped(path, decoded.skip);
     this.skipped.delete(path);

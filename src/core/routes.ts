@@ -69,6 +69,8 @@ function asBrowserReadsIt(href: string): string {
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
     })
     .replace(/[\t\n\r]/g, '')
+    // Browsers drop leading C0 control characters and spaces before reading the scheme.
+    // eslint-disable-next-line no-control-regex
     .replace(/^[\u0000-\u0020]+/, '');
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FileHost } from '../core/engine';
+import type { FileHost, FileRead } from '../core/engine';
 
 /** Folders never listed: version control internals and installed packages. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules']);
@@ -56,13 +56,17 @@ export class WorkspaceFileHost implements FileHost {
     return out;
   }
 
-  async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+  async readFile(path: string, maxBytes?: number): Promise<FileRead> {
     const uri = this.uriOf(path);
     const key = uri.toString();
     // Only unsaved edits make an editor differ from the disk; a clean editor may not have reloaded a disk change yet.
     const open = this.diskOnly.has(key) ? undefined : vscode.workspace.textDocuments.find((d) => !d.isClosed && d.isDirty && d.uri.toString() === key);
     if (open) return { bytes: this.encoder.encode(open.getText()) };
     try {
+      if (maxBytes !== undefined) {
+        const { size } = await vscode.workspace.fs.stat(uri);
+        if (size > maxBytes) return { tooLarge: size };
+      }
       return { bytes: await vscode.workspace.fs.readFile(uri) };
     } catch (error) {
       return { error: error instanceof vscode.FileSystemError ? error.code || error.message : String(error) };
