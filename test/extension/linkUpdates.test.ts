@@ -67,6 +67,24 @@ describe('hrefEditsForMoves', () => {
     assert.equal(applyEdits(guide, edits.get('articles/guides/start.md') ?? []), guide.replace('(/users/search)', '(/people/find)').replace('/docs/users/search#x', '/docs/people/find#x'));
   });
 
+  it('a round trip (move, then move back) makes one edit per link each way and ends on the original text', () => {
+    const guide = '---\ntitle: Guide\n---\n\nFollow [Search](/users/search).\n';
+    let pages = [{ path: 'articles/users/index.md', text: home }, { path: 'articles/guides/start.md', text: guide }];
+    for (const move of [{ from: 'articles/users/search.md', to: 'articles/users/find.md' }, { from: 'articles/users/find.md', to: 'articles/users/search.md' }]) {
+      const edits = hrefEditsForMoves(pages, [move], options);
+      assert.deepEqual([...edits.keys()].sort(), ['articles/guides/start.md', 'articles/users/index.md']);
+      assert.equal(edits.get('articles/users/index.md')?.length, 6, 'six links on the topic page, one edit each');
+      assert.equal(edits.get('articles/guides/start.md')?.length, 1);
+      for (const [path, list] of edits) {
+        const text = pages.find((p) => p.path === path)?.text ?? '';
+        for (const e of list) assert.notEqual(text.slice(e.range.start, e.range.end), e.newText, 'no edit that changes nothing');
+      }
+      pages = pages.map((p) => ({ path: p.path, text: applyEdits(p.text, edits.get(p.path) ?? []) }));
+    }
+    // The relative href comes back root-relative (rewritten links always are); everything else as it was.
+    assert.deepEqual(pages.map((p) => p.text), [home.replace('href="users/search"', 'href="/users/search"'), guide]);
+  });
+
   it('returns nothing when the route does not change or nothing links to it', () => {
     assert.equal(hrefEditsForMoves([{ path: 'articles/users/index.md', text: home }], [{ from: 'articles/users/search.md', to: 'articles/users/search/index.md' }], options).size, 0);
     assert.equal(hrefEditsForMoves([{ path: 'articles/users/index.md', text: home }], [{ from: 'articles/api/x.md', to: 'articles/api/y.md' }], options).size, 0);
