@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
   const codeActions = new TopicCodeActions(workspace, diagnostics);
   const features = new TopicLanguageFeatures(workspace);
   const treeProvider = new TopicTreeProvider(workspace, diagnostics);
-  const tree = new TopicTreeView(treeProvider, workspace, diagnostics);
+  const tree = new TopicTreeView(treeProvider, workspace);
 
   const commands: Record<string, (...args: never[]) => unknown> = {
     'topicPages.newTopicPage': (folder?: vscode.Uri) => newTopicPage(workspace, folder),

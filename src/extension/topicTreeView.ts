@@ -11,6 +11,8 @@ export interface TopicElement {
 }
 
 export const VIEW_ID = 'topicPages.tree';
+/** Quiet period before the items re-render after diagnostics changed. */
+const LABEL_DELAY_MS = 150;
 
 /**
  * The "Topic Pages" view. It reads only the engine's index: getChildren never
@@ -22,18 +24,37 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicElement>,
   readonly onDidChangeTreeData = this.changed.event;
   private trees = new Map<FolderIndex, TopicTree>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly workspace: TopicWorkspace, private readonly diagnostics: DiagnosticsController) {}
 
   /** Rebuilds from the index (after a short quiet period, so typing does not flicker the view). */
   refresh(delay = 200): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.cancelLabels();
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       this.trees = new Map();
       void vscode.commands.executeCommand('setContext', 'topicPages.hasTopicPages', this.hasTopicPages());
       this.changed.fire(undefined);
     }, delay);
+  }
+
+  /**
+   * Re-renders the items (descriptions with problem counts, tooltips) without rebuilding the tree,
+   * after a short quiet period: diagnostics arrive in bursts. A pending full refresh covers it.
+   */
+  refreshLabels(delay = LABEL_DELAY_MS): void {
+    if (this.refreshTimer || this.labelTimer) return;
+    this.labelTimer = setTimeout(() => {
+      this.labelTimer = undefined;
+      this.changed.fire(undefined);
+    }, delay);
+  }
+
+  private cancelLabels(): void {
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    this.labelTimer = undefined;
   }
 
   private treeOf(index: FolderIndex): TopicTree | undefined {
@@ -103,6 +124,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicElement>,
 
   dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.cancelLabels();
     this.changed.dispose();
   }
 }
@@ -112,13 +134,17 @@ export class TopicTreeView implements vscode.Disposable {
   readonly view: vscode.TreeView<TopicElement>;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly provider: TopicTreeProvider, workspace: TopicWorkspace, diagnostics: DiagnosticsController) {
+  constructor(readonly provider: TopicTreeProvider, workspace: TopicWorkspace) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
     this.disposables.push(
       this.view,
       provider,
       workspace.onDidChange(() => provider.refresh()),
-      diagnostics.onDidUpdate(() => provider.refresh(400)),
+      // Problem counts in the descriptions follow the diagnostics the workbench shows (the same
+      // event that updates the Problems panel and the file badges), so a row never lags its badge.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((uri) => workspace.locate(uri) !== undefined)) provider.refreshLabels();
+      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && this.view.visible && vscode.workspace.getConfiguration('topicPages').get<boolean>('tree.followActiveEditor', true)) {
           void this.reveal(editor.document.uri, false);

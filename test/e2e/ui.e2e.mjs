@@ -166,6 +166,8 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
       const panel = page.locator('.markers-panel');
       await panel.locator('.monaco-list-row', { hasText: 'Mojibake' }).waitFor({ state: 'detached', timeout: LONG });
       assert.equal(await panel.locator('.monaco-list-row', { hasText: 'Topic Pages' }).count(), 4);
+      // The tree row's description follows the diagnostics too, not only its file badge.
+      await treeRow('Users').locator('.label-description', { hasText: exactly('/users · 4 problems') }).waitFor({ timeout: 15_000 });
       await shot('quick-fix-applied');
     });
   });
