@@ -6,7 +6,7 @@ import frontMatterSchema from '../../schemas/topic-page.frontmatter.schema.json'
 import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from './completionContext';
 import { toRange } from './convert';
 import { fragmentOffset, hoverMarkdown, linkTargets, targetAt, type LinkTarget } from './navigation';
-import { pageOutline, type OutlineSymbol } from './outline';
+import { mapTree, pageOutline, type OutlineSymbol } from './outline';
 import type { FolderIndex, TopicWorkspace } from './topicWorkspace';
 
 /** A parsed editor buffer with its folder, cached per document version. */
@@ -137,17 +137,17 @@ export class TopicLanguageFeatures
   provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
     const parsed = this.parse(doc);
     if (!parsed) return [];
-    const convert = (s: OutlineSymbol): vscode.DocumentSymbol => {
-      const symbol = new vscode.DocumentSymbol(
+    const convert = (s: OutlineSymbol): vscode.DocumentSymbol =>
+      new vscode.DocumentSymbol(
         s.name,
         s.detail,
         s.kind === 'header' ? vscode.SymbolKind.Namespace : vscode.SymbolKind.Module,
         toRange(parsed.lines, s.range),
         toRange(parsed.lines, s.selectionRange),
       );
-      symbol.children = s.children.map(convert);
-      return symbol;
-    };
-    return pageOutline(parsed.page).map(convert);
+    // Iterative: topic links may nest thousands deep, deeper than the call stack allows.
+    return mapTree(pageOutline(parsed.page), convert, (symbol, children) => {
+      symbol.children = children;
+    });
   }
 }
