@@ -42,7 +42,8 @@ export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rul
             return r;
           },
           report(report: Report) {
-            if (page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
+            // Only a page with suppression comments needs the finding's line.
+            if (page.suppressions.comments.length > 0 && page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
             findings.push({ ruleId: rule.id, severity: severity as Severity, ...report });
           },
         });

@@ -3,16 +3,39 @@ import type { Range } from './types';
 /** Replaces the characters of `ranges` with spaces (line breaks kept), so offsets stay put. */
 export function mask(text: string, ranges: readonly Range[]): string {
   if (ranges.length === 0) return text;
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  let out = '';
+  let sorted = ranges;
+  for (let i = 1; i < ranges.length; i++) {
+    if ((ranges[i] as Range).start < (ranges[i - 1] as Range).start) {
+      sorted = [...ranges].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  const parts: string[] = [];
   let at = 0;
   for (const r of sorted) {
     if (r.end <= at) continue;
     const start = Math.max(r.start, at);
-    out += text.slice(at, start) + text.slice(start, r.end).replace(/[^\r\n]/g, ' ');
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(blank(text, start, r.end));
     at = r.end;
   }
-  return out + text.slice(at);
+  if (at < text.length) parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** The characters of text[start, end) as spaces, line breaks kept. */
+function blank(text: string, start: number, end: number): string {
+  let out = '';
+  let run = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (i > run) out += ' '.repeat(i - run);
+      out += c === 10 ? '\n' : '\r';
+      run = i + 1;
+    }
+  }
+  return end > run ? out + ' '.repeat(end - run) : out;
 }
 
 interface Line {

@@ -11,9 +11,14 @@ export interface Position {
  * `\r`, the way VS Code counts them, so CRLF files report the same lines.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
+  /** The line starts are found on first use: most pages never need a position. */
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -23,7 +28,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
