@@ -68,6 +68,8 @@ export class WorkspaceIndex implements RouteLookup {
   private siblings: Map<string, string[]> | undefined;
   private bySegment: Map<string, string[]> | undefined;
   private readonly lowerRoutes = new Map<string, string>();
+  /** Suggestions by route and count; cleared whenever a route comes or goes. */
+  private readonly suggestionCache = new Map<string, string[]>();
   private recording: Set<string> | undefined;
   /** Pages known by name only (skipped: binary, too large, unreadable): their routes still resolve. */
   private readonly unread = new Map<string, PageSummary>();
@@ -237,6 +239,10 @@ export class WorkspaceIndex implements RouteLookup {
       const { byFile, byUrl } = this.filesForRoute(strippedRoute);
       if (byFile.length + byUrl.length > 0) strippedCandidate = strippedRoute;
     }
+    // The answer depends only on the set of routes (the dependencies above are noted on every call).
+    const cacheKey = `${max} ${route}`;
+    const cached = this.suggestionCache.get(cacheKey);
+    if (cached) return [...cached];
     const lower = route.toLowerCase();
     const limit = Math.max(2, Math.floor(name.length / 3));
     // The best `max` so far, in the order a stable sort by (score, route) gives; a candidate
@@ -268,10 +274,13 @@ export class WorkspaceIndex implements RouteLookup {
         if (best.length > max) best.pop();
       }
     };
-    for (const c of this.siblings?.get(parent) ?? []) consider(c, false);
-    for (const c of this.bySegment?.get(nameLower) ?? []) consider(c, true);
+    for (const c of nearest(this.siblings?.get(parent) ?? [], route)) consider(c, false);
+    for (const c of nearest(this.bySegment?.get(nameLower) ?? [], route)) consider(c, true);
     if (strippedCandidate !== undefined) consider(strippedCandidate, false);
-    return best.map((s) => s.route);
+    const result = best.map((s) => s.route);
+    if (this.suggestionCache.size >= 5000) this.suggestionCache.clear();
+    this.suggestionCache.set(cacheKey, result);
+    return [...result];
   }
 
   /** Runs `fn` while recording the routes and files it looks up as `path`'s dependencies. */
@@ -374,12 +383,14 @@ export class WorkspaceIndex implements RouteLookup {
   // The suggestion index is built on first use, then kept up to date route by route
   // (rebuilding it over every route after each edit cost more than the edit's re-check).
   private addSuggestionRoute(route: string): void {
+    this.suggestionCache.clear();
     if (!this.siblings || !this.bySegment) return;
     insertSorted(this.siblings, parentRoute(route), route);
     insertSorted(this.bySegment, lastSegment(route).toLowerCase(), route);
   }
 
   private removeSuggestionRoute(route: string): void {
+    this.suggestionCache.clear();
     if (!this.siblings || !this.bySegment) return;
     pull(this.siblings, parentRoute(route), route);
     pull(this.bySegment, lastSegment(route).toLowerCase(), route);
@@ -397,6 +408,28 @@ export class WorkspaceIndex implements RouteLookup {
     this.siblings = siblings;
     this.bySegment = bySegment;
   }
+}
+
+/**
+ * At most this many siblings, and this many same-named routes, are compared with a broken
+ * route. Up to this many the suggestions are exactly the best of all; beyond it (a name
+ * used by hundreds of pages) they are the best of the routes nearest in sorted order,
+ * so the work per broken link stays bounded as the workspace grows.
+ */
+export const SUGGESTION_CANDIDATES = 256;
+
+/** The `SUGGESTION_CANDIDATES` routes of a sorted list nearest to where `route` sorts (all of a short list). */
+function nearest(list: readonly string[], route: string): readonly string[] {
+  if (list.length <= SUGGESTION_CANDIDATES) return list;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as string) < route) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = Math.max(0, Math.min(lo - SUGGESTION_CANDIDATES / 2, list.length - SUGGESTION_CANDIDATES));
+  return list.slice(start, start + SUGGESTION_CANDIDATES);
 }
 
 function compareSuggestions(a: { route: string; score: number }, b: { route: string; score: number }): number {
