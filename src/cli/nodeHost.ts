@@ -18,13 +18,18 @@ export class NodeFileHost implements FileHost {
   listFiles(): Promise<string[]> {
     const out: string[] = [];
     const seenDirs = new Set<string>();
-    const visit = (dir: string): void => {
+    // `knownReal`: the real path of a folder listed as a folder (not a symlink) inside a folder
+    // whose real path is known; only the root and symlinked folders need a realpath call.
+    const visit = (dir: string, knownReal?: string): void => {
       let real: string;
-      try {
-        real = realpathSync.native(dir);
-      } catch (error) {
-        this.listingProblems.push({ path: this.rel(dir), reason: describe(error) });
-        return;
+      if (knownReal !== undefined) real = knownReal;
+      else {
+        try {
+          real = realpathSync.native(dir);
+        } catch (error) {
+          this.listingProblems.push({ path: this.rel(dir), reason: describe(error) });
+          return;
+        }
       }
       if (seenDirs.has(real)) {
         this.listingProblems.push({ path: this.rel(dir), reason: 'symbolic link loop; skipped' });
@@ -41,7 +46,7 @@ export class NodeFileHost implements FileHost {
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIP_DIRS.has(entry.name)) visit(path);
+          if (!SKIP_DIRS.has(entry.name)) visit(path, join(real, entry.name));
         } else if (entry.isSymbolicLink()) {
           try {
             const stat = statSync(path);
