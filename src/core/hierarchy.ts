@@ -32,6 +32,8 @@ export interface TopicNode {
 export class TopicTree {
   private rootNodes: TopicNode[] | undefined;
   private readonly childCache = new Map<string, TopicNode[]>();
+  /** Each outline item's resolution, from the page it was last resolved on: roots() and children() both need it. */
+  private readonly targets = new Map<OutlineItem, { from: string; target: ReturnType<TopicTree['resolveTarget']> }>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -150,6 +152,14 @@ export class TopicTree {
   }
 
   private targetOf(item: OutlineItem, fromPath: string): { kind: TopicNodeKind; route: string | undefined; target: string | undefined } {
+    const hit = this.targets.get(item);
+    if (hit && hit.from === fromPath) return hit.target;
+    const target = this.resolveTarget(item, fromPath);
+    this.targets.set(item, { from: fromPath, target });
+    return target;
+  }
+
+  private resolveTarget(item: OutlineItem, fromPath: string): { kind: TopicNodeKind; route: string | undefined; target: string | undefined } {
     if (item.kind === 'none') return { kind: 'no-link', route: undefined, target: undefined };
     const r = this.index.resolve({ href: item.href, kind: item.kind }, fromPath);
     switch (r.kind) {

@@ -54,7 +54,8 @@ export function resolveLink(link: Pick<PageLink, 'href' | 'kind'>, fromRoute: st
 /** Looks a classified route up: file, then `url:` override, then redirects. */
 export function resolveRoute(kind: Extract<HrefKind, { kind: 'route' }>, lookup: RouteLookup): Extract<LinkResolution, { kind: 'route' }> {
   const found = find(kind.route, lookup);
-  if (found) return { ...kind, target: found.file, via: found.via, redirects: [], alternatives: found.all };
+  // Built field by field (same fields, same order as spreading `kind`): a spread per link cost more than the lookup.
+  if (found) return { kind: 'route', route: kind.route, fragment: kind.fragment, relative: kind.relative, base: kind.base, target: found.file, via: found.via, redirects: [], alternatives: found.all };
   const chain = lookup.redirectChain(kind.route);
   for (const hop of chain) {
     const hit = find(hop, lookup);
@@ -66,7 +67,10 @@ export function resolveRoute(kind: Extract<HrefKind, { kind: 'route' }>, lookup:
 function find(route: string, lookup: RouteLookup): { file: string; via: 'file' | 'url'; all: string[] } | undefined {
   lookup.noteDependency?.(`r:${route}`);
   const { byFile, byUrl } = lookup.filesForRoute(route);
-  const all = [...new Set([...byUrl, ...byFile])];
+  const n = byUrl.length + byFile.length;
+  if (n === 0) return undefined;
+  // One file serves most routes: no set needed to list it once.
+  const all = n === 1 ? [(byUrl[0] ?? byFile[0]) as string] : [...new Set([...byUrl, ...byFile])];
   if (byUrl[0] !== undefined) return { file: byUrl[0], via: 'url', all };
   if (byFile[0] !== undefined) return { file: byFile[0], via: 'file', all };
   return undefined;
