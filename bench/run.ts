@@ -287,6 +287,8 @@ interface Process {
   timing: Timing;
   /** Peak resident memory of the last run, from /usr/bin/time, when available. */
   maxRss: number | undefined;
+  /** User + system CPU time of each run (ms), when /usr/bin/time is available. */
+  cpu: number[];
   exitCode: number | null;
 }
 
@@ -295,18 +297,21 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function runProcess(runs: number, command: string, args: string[], cwd: string): Process {
   const out: number[] = [];
   let maxRss: number | undefined;
+  const cpu: number[] = [];
   let exitCode: number | null = null;
   for (let i = 0; i < runs; i++) {
-    const [cmd, argv] = TIME ? [TIME, ['-f', '@@maxrss %M', command, ...args]] : [command, args];
+    const [cmd, argv] = TIME ? [TIME, ['-f', '@@maxrss %M @@cpu %U %S', command, ...args]] : [command, args];
     const t0 = performance.now();
     const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
     out.push(performance.now() - t0);
     exitCode = r.status;
     const m = /@@maxrss (\d+)/.exec(r.stderr ?? '');
     if (m) maxRss = Number(m[1]) * 1024;
+    const c = /@@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+    if (c) cpu.push((Number(c[1]) + Number(c[2])) * 1000);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(' ')} exited with ${r.status}: ${(r.stderr ?? '').slice(-2000)}`);
   }
-  return { timing: timing(out), maxRss, exitCode };
+  return { timing: timing(out), maxRss, cpu, exitCode };
 }
 
 function cliSupportsJobs(): boolean {
@@ -427,8 +432,11 @@ async function main(): Promise<void> {
   const row = (name: string, value: string, note = ''): void => void rows.push([name, value, note]);
   row('floor (read + yaml + htmlparser2)', ms(fl), `${mainResult.floor.runs.length} runs`);
   row('full check, in process (1 thread)', ms(full), `full ÷ floor = ${(full / fl).toFixed(2)}`);
-  if (cli['single']) row('CLI end to end, 1 thread', ms(cli['single'].timing.median), `÷ floor = ${(cli['single'].timing.median / fl).toFixed(2)}${cli['single'].maxRss ? `, peak RSS ${mb(cli['single'].maxRss)}` : ''}`);
-  if (cli['workers']) row(`CLI end to end, ${machine.cores} workers`, ms(cli['workers'].timing.median), `÷ floor = ${(cli['workers'].timing.median / fl).toFixed(2)}${cli['workers'].maxRss ? `, peak RSS ${mb(cli['workers'].maxRss)}` : ''}`);
+  // CPU time (user + system) beside wall time: on a loaded machine a single thread gets a
+  // smaller share of the cores than several, so wall times alone mislead.
+  const cpuNote = (p: Process): string => (p.cpu.length > 0 ? `, CPU ${ms(median(p.cpu))}` : '');
+  if (cli['single']) row('CLI end to end, 1 thread', ms(cli['single'].timing.median), `÷ floor = ${(cli['single'].timing.median / fl).toFixed(2)}${cpuNote(cli['single'])}${cli['single'].maxRss ? `, peak RSS ${mb(cli['single'].maxRss)}` : ''}`);
+  if (cli['workers']) row(`CLI end to end, ${machine.cores} workers`, ms(cli['workers'].timing.median), `÷ floor = ${(cli['workers'].timing.median / fl).toFixed(2)}${cpuNote(cli['workers'])}${cli['workers'].maxRss ? `, peak RSS ${mb(cli['workers'].maxRss)}` : ''}`);
   if (reference && refScaled !== undefined) {
     const best = Math.min(full, cli['workers']?.timing.median ?? Infinity, cli['single']?.timing.median ?? Infinity);
     row(`reference: markdownlint-cli2 (${reference.pages} pages, 1 run)`, ms(reference.timing.median), `reference ÷ full = ${(refScaled / full).toFixed(1)}×${reference.maxRss ? `, peak RSS ${mb(reference.maxRss)}` : ''}${best < full ? `; ÷ fastest = ${(refScaled / best).toFixed(1)}×` : ''}`);
