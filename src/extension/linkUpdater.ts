@@ -95,7 +95,8 @@ export class LinkUpdater implements vscode.Disposable {
       if (choice === 'Always' || choice === 'Never') await config.update('links.updateOnMove', choice.toLowerCase(), vscode.ConfigurationTarget.Workspace);
       if (choice !== 'Update' && choice !== 'Always') return;
     }
-    await vscode.workspace.applyEdit(edit);
+    // A refactoring edit: VS Code saves the touched files only when the user's `files.refactoring.autoSave` says so.
+    await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   }
 
   dispose(): void {

@@ -20,7 +20,10 @@ function text(rel: string): string {
  */
 async function saveDirty(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && doc.uri.scheme === 'file') assert.ok(await doc.save(), `saved ${vscode.workspace.asRelativePath(doc.uri)}`);
+    if (!doc.isDirty || doc.uri.scheme !== 'file') continue;
+    // The link update is a refactoring edit: VS Code may be saving it already (files.refactoring.autoSave),
+    // and then our own save answers false while that save finishes.
+    if (!(await doc.save())) await waitFor(() => !doc.isDirty, `${vscode.workspace.asRelativePath(doc.uri)} to be saved`);
   }
 }
 
