@@ -117,7 +117,8 @@ export class WorkspaceIndex implements RouteLookup {
     if (before) this.unindexRoutes(before);
     this.indexRoutes(after);
     const affected = new Set<string>([path]);
-    if (isNew || !before || summaryChanged(before, after)) {
+    // While loading, no page has been checked yet: nothing depends on anything.
+    if (this.dependents.size > 0 && (isNew || !before || summaryChanged(before, after))) {
       for (const p of this.dependentsOf([...this.keysOfPath(path, before), ...this.keysOfPath(path, after)])) affected.add(p);
     }
     return [...affected].filter((p) => this.summaries.has(p)).sort();
