@@ -29,8 +29,8 @@ check   Checks every topic page of the workspace (or the given files, folders or
 tree    Prints the topic hierarchy: titles and routes, broken links and cycles marked.
 rules   Lists the rules with their default severity.
 
---jobs  Threads for check (default auto: one per core, up to 4, from 2,000 pages on;
-        --fix always runs on one). The findings do not depend on it.
+--jobs  Threads for check (default auto: one per core, up to 4, from 2,000 pages on and
+        with 3 cores or more; --fix always runs on one). The findings do not depend on it.
 
 The workspace root is --root, else the single folder given, else the current folder.
 Its topic-pages.json (if any) sets docsRoot, siteBases, redirects, schema, ignore and rules.`;
