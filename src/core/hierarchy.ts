@@ -1,3 +1,4 @@
+import { flattenTree } from './page';
 import type { Range } from './types';
 import type { OutlineItem, WorkspaceIndex } from './workspace';
 
@@ -43,7 +44,7 @@ export class TopicTree {
     const linked = new Map<string, Set<string>>();
     for (const p of topicPages) {
       const targets = new Set<string>();
-      for (const item of flatten(this.index.summary(p)?.outline ?? [])) {
+      for (const item of flattenTree(this.index.summary(p)?.outline ?? [])) {
         const target = this.targetOf(item, p).target;
         if (target && target !== p && this.index.summary(target)?.isTopicPage) targets.add(target);
       }
@@ -177,18 +178,4 @@ export class TopicTree {
         return { kind: 'broken', route: undefined, target: undefined };
     }
   }
-}
-
-/** Every item and its nested items in document order; iterative, so any nesting depth is safe. */
-function flatten(items: readonly OutlineItem[]): OutlineItem[] {
-  const out: OutlineItem[] = [];
-  const stack = [...items].reverse();
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    out.push(item);
-    for (let i = item.children.length - 1; i >= 0; i--) {
-      const child = item.children[i];
-      if (child) stack.push(child);
-    }
-  }
-  return out;
 }

@@ -310,16 +310,21 @@ export function frontMatterString(page: Page, key: string): { value: string; ran
   return { value: e.value, range: e.valueRange };
 }
 
-/** Every topic link, nested ones included, in document order (iterative: any depth). */
-export function allTopicLinks(items: readonly TopicLink[]): TopicLink[] {
-  const out: TopicLink[] = [];
-  const stack = [...items].reverse();
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    out.push(item);
-    for (let i = item.children.length - 1; i >= 0; i--) {
-      const child = item.children[i];
+/** Every node of a tree and its nested nodes, in document order; iterative, so any depth is safe. */
+export function flattenTree<T extends { readonly children: readonly T[] }>(roots: readonly T[]): T[] {
+  const out: T[] = [];
+  const stack = [...roots].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    out.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i];
       if (child) stack.push(child);
     }
   }
   return out;
+}
+
+/** Every topic link, nested ones included, in document order. */
+export function allTopicLinks(items: readonly TopicLink[]): TopicLink[] {
+  return flattenTree(items);
 }
