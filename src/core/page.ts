@@ -328,3 +328,11 @@ export function flattenTree<T extends { readonly children: readonly T[] }>(roots
 export function allTopicLinks(items: readonly TopicLink[]): TopicLink[] {
   return flattenTree(items);
 }
+
+/** What an item says before its description or nested list: names an item that has no link. */
+export function topicItemLabel(t: TopicLink, text: string): string {
+  if (!t.item) return '';
+  const nested = t.item.children.find((c) => c.name === 'ul' || c.name === 'ol' || c.name === 'p');
+  const end = Math.min(nested ? nested.openTag.start : t.item.contentEnd, t.item.openTag.end + 500);
+  return plainText(text.slice(t.item.openTag.end, Math.max(t.item.openTag.end, end))).slice(0, 80);
+}

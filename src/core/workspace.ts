@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { distance } from 'fastest-levenshtein';
-import { plainText } from './html';
-import { parsePage, type Page, type PageLink, type TopicLink } from './page';
+import { parsePage, topicItemLabel, type Page, type PageLink, type TopicLink } from './page';
 import { Redirects, type Redirect } from './redirects';
 import { resolveLink, type LinkResolution, type RouteLookup } from './resolve';
 import { lastSegment, normalizeRoute, parentRoute, routeOfFile } from './routes';
@@ -489,7 +488,7 @@ function summarize(page: Page, route: string | undefined): PageSummary {
 /** The outline of a topic link and its nested links; iterative, so any nesting depth is safe. */
 function outlineOf(topic: TopicLink, text: string): OutlineItem {
   const make = (t: TopicLink): OutlineItem & { children: OutlineItem[] } => ({
-    text: t.link?.text ?? itemLabel(t, text),
+    text: t.link?.text ?? topicItemLabel(t, text),
     href: t.link?.href ?? '',
     kind: t.link?.kind ?? 'none',
     range: t.link?.range ?? t.range,
@@ -506,14 +505,6 @@ function outlineOf(topic: TopicLink, text: string): OutlineItem {
     }
   }
   return root;
-}
-
-/** What an item without a link says (its text before any nested list), so the tree can name it. */
-function itemLabel(t: TopicLink, text: string): string {
-  if (!t.item) return '';
-  const nested = t.item.children.find((c) => c.name === 'ul' || c.name === 'ol' || c.name === 'p');
-  const end = Math.min(nested ? nested.openTag.start : t.item.contentEnd, t.item.openTag.end + 500);
-  return plainText(text.slice(t.item.openTag.end, Math.max(t.item.openTag.end, end))).slice(0, 80);
 }
 
 /** True when another page's findings could change: routes, title, description or anchors. */

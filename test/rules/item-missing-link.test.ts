@@ -11,9 +11,9 @@ ruleTester('item-missing-link', {
   ],
   invalid: [
     {
-      name: 'an item with text only: range is the <li> open tag, message quotes its text',
+      name: 'an item with text only: range is the <li> open tag, message quotes its text before the description',
       text: topicPage('\n<ul class="topic-links">\n  <li class="x">\n    <i class="icon"></i> Directory <b>Sync</b>\n    <p>Coming soon.</p>\n  </li>\n</ul>\n'),
-      errors: [{ range: '8:3-8:17', message: 'Topic list item "Directory Sync Coming soon." has no `<a>` link.' }],
+      errors: [{ range: '8:3-8:17', message: 'Topic list item "Directory Sync" has no `<a>` link.' }],
     },
     {
       name: 'an empty nested item',

@@ -1,4 +1,4 @@
-import { allTopicLinks } from '../page';
+import { allTopicLinks, topicItemLabel } from '../page';
 import type { Rule } from '../rule';
 
 /** An `<li>` in a topic list with nothing to click. */
@@ -11,8 +11,8 @@ export const itemMissingLinkRule: Rule = {
   check({ page, report }) {
     for (const item of allTopicLinks(page.topicLinks)) {
       if (item.item && !item.link) {
-        const label = page.text.slice(item.item.openTag.end, Math.min(item.item.contentEnd, item.item.openTag.end + 200)).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-        report({ range: item.item.openTag, message: `Topic list item${label ? ` "${label.slice(0, 60)}"` : ''} has no \`<a>\` link.` });
+        const label = topicItemLabel(item, page.text);
+        report({ range: item.item.openTag, message: `Topic list item${label ? ` "${label}"` : ''} has no \`<a>\` link.` });
       }
     }
   },
