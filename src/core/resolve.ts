@@ -4,12 +4,7 @@ import { classifyHref, type HrefKind } from './routes';
 /** Where a link leads, as far as the workspace can tell. */
 export type LinkResolution =
   | Exclude<HrefKind, { kind: 'route' }>
-  | {
-      readonly kind: 'route';
-      readonly route: string;
-      readonly fragment: string | undefined;
-      readonly relative: boolean;
-      readonly base: string | undefined;
+  | (Extract<HrefKind, { kind: 'route' }> & {
       /** The file that serves the route, if any. */
       readonly target: string | undefined;
       /** How the route reached the file. */
@@ -18,7 +13,7 @@ export type LinkResolution =
       readonly redirects: readonly string[];
       /** Every file that serves the route, when more than one does. */
       readonly alternatives: readonly string[];
-    }
+    })
   | {
       readonly kind: 'article';
       /** The include key, an article path under the docs root. */
