@@ -265,6 +265,16 @@ export async function startCodeServer(opts = {}) {
   }
 }
 
+/** Runs a command by its title through the command palette (F1) of the workbench in `page`. */
+export async function runCommand(page, title, timeout = 90_000) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout });
+  await page.keyboard.press('Enter');
+}
+
 export function tail(file, lines = 40) {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
 }

@@ -1,4 +1,4 @@
-import { entry, parseFrontMatter, type FrontMatter } from './frontMatter';
+import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { attribute, hasClass, innerRange, parseHtml, plainText, walk, type Attribute, type Element } from './html';
 import { findAtxHeadings, findCodeFences, findCodeSpans, findHtmlBlocks, findMarkdownLinks, mask, slugify, type MarkdownLink } from './markdown';
 import { parseSuppressions, type Suppressions } from './suppressions';
@@ -301,13 +301,6 @@ function readItems(list: Element, text: string, linkByElement: ReadonlyMap<Eleme
     }
   }
   return top;
-}
-
-/** The front-matter string value of `key` with its range, if present. */
-export function frontMatterString(page: Page, key: string): { value: string; range: Range } | undefined {
-  const e = entry(page.frontMatter, key);
-  if (!e || typeof e.value !== 'string' || !e.valueRange) return undefined;
-  return { value: e.value, range: e.valueRange };
 }
 
 /** Every node of a tree and its nested nodes, in document order; iterative, so any depth is safe. */

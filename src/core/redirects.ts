@@ -28,10 +28,6 @@ export class Redirects {
 
   private readonly normalize: (r: string) => string;
 
-  get size(): number {
-    return this.exact.size + this.patterns.length;
-  }
-
   /** The chain of routes `route` redirects through (excluding itself); empty when none applies. */
   follow(route: string, maxHops = 20): string[] {
     const chain: string[] = [];

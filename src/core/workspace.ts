@@ -153,10 +153,6 @@ export class WorkspaceIndex implements RouteLookup {
     return this.files.has(path);
   }
 
-  get fileCount(): number {
-    return this.files.size;
-  }
-
   pagePaths(): string[] {
     return [...this.summaries.keys()].sort();
   }

@@ -8,7 +8,7 @@
 // default docs/images). Needs code-server installed (scripts/e2e/install-code-server.sh).
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot, startCodeServer } from '../../scripts/e2e/code-server.mjs';
+import { repoRoot, runCommand, startCodeServer } from '../../scripts/e2e/code-server.mjs';
 import { prepareWorkspace } from '../vscode/workspace.mjs';
 
 const vsix = path.resolve(repoRoot, process.env.TOPIC_PAGES_VSIX ?? 'dist/topic-pages.vsix');
@@ -64,15 +64,6 @@ async function around(locators, margin = 12) {
   return { x, y, width: right - x, height: bottom - y };
 }
 
-async function runCommand(title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: LONG });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: LONG });
-  await page.keyboard.press('Enter');
-}
-
 async function goTo(line, column) {
   await lines().first().click();
   await page.keyboard.press(`${MOD}+G`);
@@ -107,7 +98,7 @@ try {
   await shot('topic-tree', { x: 0, y: 0, width: sideBox.x + sideBox.width, height: 470 });
 
   // Diagnostics in the editor and the Problems panel.
-  await runCommand('View: Focus Problems');
+  await runCommand(page, 'View: Focus Problems', LONG);
   const panel = page.locator('.markers-panel');
   await panel.waitFor({ timeout: LONG });
   await page.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill('**/users/index.md');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { repoRoot, startCodeServer } from '../../scripts/e2e/code-server.mjs';
+import { repoRoot, runCommand, startCodeServer } from '../../scripts/e2e/code-server.mjs';
 import { prepareWorkspace } from '../vscode/workspace.mjs';
 
 const results = path.resolve(repoRoot, process.env.TOPIC_PAGES_RESULTS_DIR ?? 'test-results');
@@ -43,15 +43,6 @@ async function evidence(name, fn) {
 const view = () => page.locator('[role="tree"][aria-label="Topic Pages"]');
 const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 const treeRow = (label) => view().locator('[role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
-
-async function runCommand(title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: LONG });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: LONG });
-  await page.keyboard.press('Enter');
-}
 
 /** The text of the visible lines of the active editor. */
 async function editorText() {
@@ -117,7 +108,7 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
       await treeRow('Users').click();
       await page.locator('.tabs-container .tab.active', { hasText: 'index.md' }).waitFor({ timeout: LONG });
       await page.locator('.editor-group-container.active .view-lines', { hasText: 'Users and Roles' }).waitFor({ timeout: LONG });
-      await runCommand('View: Focus Problems');
+      await runCommand(page, 'View: Focus Problems', LONG);
       const panel = page.locator('.markers-panel');
       await panel.waitFor({ timeout: LONG });
       // Show only this page's problems (the filter takes globs for files).
