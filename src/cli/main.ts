@@ -1,4 +1,4 @@
-import { promises as fs, statSync, existsSync, type Stats } from 'node:fs';
+import { promises as fs, statSync, existsSync, mkdirSync, writeFileSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve as resolvePath, sep, basename } from 'node:path';
 import picomatch from 'picomatch';
@@ -7,7 +7,7 @@ import { fixAll } from '../core/edits';
 import { checkPage } from '../core/engine';
 import { parsePage } from '../core/page';
 import type { Finding } from '../core/types';
-import { formatJson, formatSarif, formatStylish, counts, type FileResult } from './formatters';
+import { FORMATS, formatResults, isFormatName, totals, type FileResult, type FormatName } from './formatters';
 import { NodeFileHost } from './nodeHost';
 import { formatTree } from './tree';
 import { allRules } from '../core/rules';
@@ -18,17 +18,19 @@ declare const TOPIC_PAGES_VERSION: string | undefined;
 const VERSION = typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage:
-  topic-pages check [paths or globs...] [--format stylish|json|sarif] [--fix] [--max-warnings N] [--config FILE] [--root DIR] [--jobs N|auto]
+  topic-pages check [paths or globs...] [--format stylish|json|sarif|github] [--output-file FILE] [--fix] [--max-warnings N] [--config FILE] [--root DIR] [--jobs N|auto]
   topic-pages tree [path] [--config FILE]
   topic-pages rules
   topic-pages --help | --version
 
 check   Checks every topic page of the workspace (or the given files, folders or globs)
         and prints the findings. Exit 0: clean; 1: errors, or more warnings than
-        --max-warnings; 2: usage or configuration error.
+        --max-warnings (info findings count as warnings); 2: usage or configuration error.
 tree    Prints the topic hierarchy: titles and routes, broken links and cycles marked.
 rules   Lists the rules with their default severity.
 
+--format       stylish (default), json (ESLint's), sarif (SARIF 2.1.0) or github
+               (GitHub Actions annotations). --output-file writes it to FILE instead.
 --jobs  Threads for check (default auto: one per core, up to 4, from 2,000 pages on and
         with 3 cores or more; --fix always runs on one). The findings do not depend on it.
 
@@ -40,7 +42,9 @@ export class UsageError extends Error {}
 interface Options {
   command: 'check' | 'tree' | 'rules' | 'help' | 'version';
   paths: string[];
-  format: 'stylish' | 'json' | 'sarif';
+  format: FormatName;
+  /** Where the report goes instead of stdout. */
+  outputFile: string | undefined;
   fix: boolean;
   maxWarnings: number;
   config: string | undefined;
@@ -51,7 +55,7 @@ interface Options {
 }
 
 export function parseArgs(argv: readonly string[], isTty: boolean): Options {
-  const options: Options = { command: 'check', paths: [], format: 'stylish', fix: false, maxWarnings: -1, config: undefined, root: undefined, color: isTty && !process.env['NO_COLOR'], jobs: undefined };
+  const options: Options = { command: 'check', paths: [], format: 'stylish', outputFile: undefined, fix: false, maxWarnings: -1, config: undefined, root: undefined, color: isTty && !process.env['NO_COLOR'], jobs: undefined };
   const args = [...argv];
   const first = args[0];
   if (first === 'check' || first === 'tree' || first === 'rules') {
@@ -72,10 +76,14 @@ export function parseArgs(argv: readonly string[], isTty: boolean): Options {
     switch (flag) {
       case '--format': {
         const f = take();
-        if (f !== 'stylish' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not '${f}'`);
+        if (!isFormatName(f)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}, not '${f}'`);
         options.format = f;
         break;
       }
+      case '--output-file':
+      case '-o':
+        options.outputFile = take();
+        break;
       case '--fix':
         options.fix = true;
         break;
@@ -169,6 +177,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         parallel.results.map((r) => ({ filePath: displayPath(join(root, r.path), io.cwd), findings: r.findings, text: r.text })),
         options,
         io,
+        root,
       );
     }
   }
@@ -204,19 +213,28 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     results.push({ filePath: displayPath(join(root, path), io.cwd), findings, text });
   }
-  return report(results, options, io);
+  return report(results, options, io, root);
 }
 
-/** Prints the results in the chosen format; resolves to the exit code. */
-function report(results: FileResult[], options: Options, io: Io): number {
-  if (options.format === 'json') io.stdout(formatJson(results));
-  else if (options.format === 'sarif') io.stdout(formatSarif(results, VERSION));
-  else io.stdout(formatStylish(results, options.color));
+/** Prints the results in the chosen format, or writes them to --output-file; resolves to the exit code. */
+function report(results: FileResult[], options: Options, io: Io, root: string): number {
+  const output = formatResults(options.format, results, { cwd: io.cwd, root, version: VERSION, color: options.color && !options.outputFile });
+  if (options.outputFile) {
+    // As ESLint: the report goes to the file only, its folders created.
+    const file = resolvePath(io.cwd, options.outputFile);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, output);
+    } catch (error) {
+      io.stderr(`topic-pages: cannot write ${options.outputFile}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  } else io.stdout(output);
 
-  const n = counts(results);
+  const n = totals(results);
   if (n.errors > 0) return 1;
   if (options.maxWarnings >= 0 && n.warnings > options.maxWarnings) {
-    if (options.format === 'stylish') io.stdout(`topic-pages found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    if (options.format === 'stylish' && !options.outputFile) io.stdout(`topic-pages found too many warnings (maximum: ${options.maxWarnings}).\n`);
     return 1;
   }
   return 0;

@@ -38,3 +38,11 @@ export interface Rule {
 export function ruleDocsPath(ruleId: string): string {
   return `docs/rules/${ruleId}.md`;
 }
+
+/** The product's repository: its README and each rule's page are linked from the CLI's reports. */
+export const REPOSITORY_URL = 'https://github.com/topic-pages/topic-pages';
+
+/** A rule's documentation page in the repository, as an absolute URL. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${REPOSITORY_URL}/blob/main/${ruleDocsPath(ruleId)}`;
+}

@@ -79,7 +79,7 @@ test('a clean workspace exits 0; warnings exit 1 only over --max-warnings', asyn
 test('usage and configuration errors exit 2 with one line naming the problem', async () => {
   const bad = await cli(['check', '--format', 'xml']);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /^topic-pages: --format must be stylish, json or sarif, not 'xml'\n/);
+  assert.match(bad.stderr, /^topic-pages: --format must be stylish, json, sarif or github, not 'xml'\n/);
   assert.equal((await cli(['frobnicate'])).code, 2);
   const dir = workspace({ ...CLEAN, 'topic-pages.json': '{ "rules": { "link-broken": "loud" } }' });
   const config = await cli(['check', dir]);
