@@ -5,16 +5,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compatibleFixEdits, fixAll } from '../../src/core/edits';
 import type { Engine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
-import { CORPUS_CONFIG, CORPUS_DIR, SEED_FILE, stubWorkspace } from '../helpers/corpus';
+import { CORPUS_CONFIG, CORPUS_DIR, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
 import { assertOnlyEditsChanged } from '../helpers/fixes';
 import { describeFindings, engineFor } from '../helpers/memoryHost';
 
 const PAGE = 'articles/users/index.md';
-const missing = !existsSync(SEED_FILE) ? `seed not found at ${SEED_FILE}` : !existsSync(CORPUS_DIR) ? `corpus not found at ${CORPUS_DIR}` : undefined;
+const missing = sharedDataMissing(SEED_FILE, join(CORPUS_DIR, 'PATHS.txt'));
 
 /** The four defects the seed was written to contain: each must be reported exactly here. */
 const PLANTED = [

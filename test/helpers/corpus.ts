@@ -1,10 +1,11 @@
 /**
  * Where the shared test data lives (`<repo>/../shared`: the Users seed page and the
  * auth0-docs corpus) and how to build a workspace that routes like the real docs repo.
- * Tests that use it skip when the data is absent.
+ * A test that needs it asks `sharedDataMissing()`: locally it skips with the reason when the data
+ * is absent; when the environment variable CI is set, absent data fails the run instead.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { UserConfig } from '../../src/core/config';
 
 /** The repository root: the nearest folder above this file whose package.json is ours. */
@@ -19,9 +20,34 @@ export function repoRoot(): string {
   }
 }
 
-/** A path under the shared data folder next to the repository (`<repo>/../shared/...`). */
+/**
+ * The shared data folder: `<repo>/../shared`, or the folder the environment variable
+ * TOPIC_PAGES_SHARED_DIR names (point it at a missing folder to see what skips without the data).
+ */
+export const SHARED_DIR = process.env['TOPIC_PAGES_SHARED_DIR'] ? resolve(process.env['TOPIC_PAGES_SHARED_DIR']) : join(repoRoot(), '..', 'shared');
+
+/** A path under the shared data folder. */
 export function sharedPath(...segments: string[]): string {
-  return join(repoRoot(), '..', 'shared', ...segments);
+  return join(SHARED_DIR, ...segments);
+}
+
+/** True when the environment variable CI is set (to anything but `false` or `0`), as CI services do. */
+export function inCi(): boolean {
+  const ci = process.env['CI'];
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/**
+ * Why a test needing the shared files or folders `paths` cannot run: undefined when they all exist,
+ * else the reason, for the test's `skip` option so that each test skips visibly with it. When CI
+ * is set it throws instead: missing shared data then fails the test file rather than passing it.
+ */
+export function sharedDataMissing(...paths: string[]): string | undefined {
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length === 0) return undefined;
+  const reason = `shared test data not found: ${missing.join(', ')}`;
+  if (inCi()) throw new Error(`${reason}. CI is set, so this fails instead of skipping: lay out the shared data next to the repository.`);
+  return reason;
 }
 
 export const CORPUS_DIR = sharedPath('corpus', 'auth0-docs');

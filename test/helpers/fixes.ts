@@ -4,24 +4,62 @@ import { applyEdits } from '../../src/core/edits';
 import type { Finding, TextEdit } from '../../src/core/types';
 
 /**
- * Asserts that `after` is `before` with exactly `edits` applied: every stretch of
- * `before` outside the edited ranges appears unchanged, in order, and each edit's
- * range holds its new text. Checked stretch by stretch (not via applyEdits), so a
- * fix that also rewrites a neighbouring byte fails here.
+ * Where two texts differ: the common prefix and suffix removed, `before.slice(start, beforeEnd)`
+ * became `after.slice(start, afterEnd)`. Found from the two texts alone, knowing nothing of edits.
+ */
+export function changedWindow(before: string, after: string): { start: number; beforeEnd: number; afterEnd: number } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, beforeEnd: before.length - suffix, afterEnd: after.length - suffix };
+}
+
+/**
+ * Asserts that `after` is `before` changed only inside `edits`' ranges, checked against the two
+ * texts themselves rather than by applying the edits again:
+ * 1. the lengths differ by exactly what the edits add and remove;
+ * 2. the window where the texts differ (common prefix and suffix removed) lies inside the span the
+ *    edits cover, in `before` and, shifted by the edits' growth, in `after`;
+ * 3. walking both texts, every stretch of `before` between edits is found unchanged at its shifted
+ *    offset in `after`, and each edit's range there holds its new text.
+ * So an `applyEdits` (or a fix) that also rewrites, drops or moves a neighbouring byte fails here.
  */
 export function assertOnlyEditsChanged(before: string, edits: readonly TextEdit[], after: string): void {
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start);
-  let at = 0;
-  let out = 0;
-  for (const edit of sorted) {
-    const kept = before.slice(at, edit.range.start);
-    assert.equal(after.slice(out, out + kept.length), kept, `text before offset ${edit.range.start} changed`);
-    out += kept.length;
-    assert.equal(after.slice(out, out + edit.newText.length), edit.newText, `edit at ${edit.range.start} not applied as given`);
-    out += edit.newText.length;
-    at = edit.range.end;
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const edit = sorted[i];
+    assert.ok(prev && edit && prev.range.end <= edit.range.start, 'the edits overlap');
   }
-  assert.equal(after.slice(out), before.slice(at), 'text after the last edit changed');
+  const growth = sorted.reduce((sum, e) => sum + e.newText.length - (e.range.end - e.range.start), 0);
+  assert.equal(after.length, before.length + growth, `the text grew by ${after.length - before.length}, the edits by ${growth}`);
+
+  const window = changedWindow(before, after);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (!first || !last) {
+    assert.equal(after, before, 'no edits, yet the text changed');
+    return;
+  }
+  if (window.start < window.beforeEnd || window.start < window.afterEnd) {
+    assert.ok(window.start >= first.range.start, `changed at offset ${window.start}, before the first edit (${first.range.start})`);
+    assert.ok(window.beforeEnd <= last.range.end, `changed up to offset ${window.beforeEnd} of the original, after the last edit (${last.range.end})`);
+    assert.ok(window.afterEnd <= last.range.end + growth, `changed up to offset ${window.afterEnd} of the result, after the last edit (${last.range.end + growth})`);
+  }
+
+  let from = 0;
+  let shift = 0;
+  for (const edit of sorted) {
+    const kept = before.slice(from, edit.range.start);
+    assert.equal(after.slice(from + shift, edit.range.start + shift), kept, `text between offsets ${from} and ${edit.range.start} changed`);
+    const at = edit.range.start + shift;
+    assert.equal(after.slice(at, at + edit.newText.length), edit.newText, `edit at ${edit.range.start} not applied as given`);
+    shift += edit.newText.length - (edit.range.end - edit.range.start);
+    from = edit.range.end;
+  }
+  assert.equal(after.slice(from + shift), before.slice(from), `text after offset ${from} (the last edit) changed`);
 }
 
 /** The finding's fix applied to `text`, after checking it has one and that it stays local. */

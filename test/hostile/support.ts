@@ -3,10 +3,11 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { FileHost } from '../../src/core/engine';
+import { CORPUS_DIR } from '../helpers/corpus';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const EXAMPLES = join(REPO_ROOT, 'examples', 'docs');
-export const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus', 'auth0-docs', 'articles');
+export const CORPUS = join(CORPUS_DIR, 'articles');
 
 /** A FileHost over a map of paths to contents. Records every read; can fail or change reads on demand. */
 export class MemoryHost implements FileHost {
