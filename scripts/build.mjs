@@ -1,16 +1,12 @@
 // Bundles the CLI and the extension with esbuild: one file each, CommonJS,
 // `vscode` left to the editor. `--watch` rebuilds on change; `--production` minifies.
 import { build, context } from 'esbuild';
-import { existsSync, readFileSync, readdirSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, chmodSync } from 'node:fs';
+import { ruleDocs } from './rule-docs.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// The rules' documentation pages, bundled for SARIF's `help` (src/cli/formats/ruleDocs.ts).
-const ruleDocs = Object.fromEntries(
-  readdirSync(new URL('../docs/rules/', import.meta.url)).filter((name) => name.endsWith('.md')).sort()
-    .map((name) => [name.slice(0, -3), readFileSync(new URL(`../docs/rules/${name}`, import.meta.url), 'utf8')]),
-);
 
 const common = {
   bundle: true,
@@ -20,7 +16,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: 'none',
-  define: { TOPIC_PAGES_VERSION: JSON.stringify(version), TOPIC_PAGES_RULE_DOCS: JSON.stringify(ruleDocs) },
+  define: { TOPIC_PAGES_VERSION: JSON.stringify(version), TOPIC_PAGES_RULE_DOCS: JSON.stringify(ruleDocs()) },
   logLevel: 'warning',
 };
 

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,9 +15,11 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import Ajv4 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { build } from 'esbuild';
 import { run } from '../../src/cli/main';
 import { escapeData, escapeProperty, rulesMeta, totals, type EslintResult } from '../../src/cli/formatters';
-import { REPOSITORY_URL } from '../../src/core/rule';
+import { REPOSITORY_URL, ruleDocsUrl } from '../../src/core/rule';
+import { DOCS_URL } from '../../src/extension/settingsManifest';
 import { allRules } from '../../src/core/rules';
 
 const repo = resolve(__dirname, '../..');
@@ -157,6 +160,22 @@ describe('--format sarif', () => {
     assert.deepEqual(after, before);
   });
 
+  it('the bundled CLI carries every rule page for help, with no repository next to it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'topic-pages-bundle-'));
+    const { ruleDocs } = (await import(pathToFileURL(join(repo, 'scripts/rule-docs.mjs')).href)) as { ruleDocs(): Record<string, string> };
+    // The options of scripts/build.mjs that matter here: the same entry point and define.
+    await build({ entryPoints: [join(repo, 'src/cli/main.ts')], outfile: join(out, 'cli.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', define: { TOPIC_PAGES_VERSION: '"9.9.9"', TOPIC_PAGES_RULE_DOCS: JSON.stringify(ruleDocs()) } });
+    const dir = workspace(ODD);
+    const r = spawnSync(process.execPath, [join(out, 'cli.js'), 'check', '--format', 'sarif'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const log = JSON.parse(r.stdout) as SarifLog & { runs: { tool: { driver: { version: string } } }[] };
+    assertValidSarif(log);
+    const rules = log.runs[0]?.tool.driver.rules ?? [];
+    assert.deepEqual(rules.map((x) => x.id), ['link-broken', 'mojibake']);
+    for (const rule of rules) assert.equal(rule.help.markdown, readFileSync(join(repo, 'docs/rules', `${rule.id}.md`), 'utf8'));
+    assert.equal(log.runs[0]?.tool.driver.version, '9.9.9');
+  });
+
   it('a clean workspace is valid SARIF with no results', async () => {
     const dir = workspace({ 'articles/index.md': '---\ntitle: Home\n---\n' });
     const log = JSON.parse((await cli(['check', '--format', 'sarif'], dir)).stdout) as SarifLog;
@@ -233,6 +252,13 @@ describe('--format json feeds real ESLint formatters', () => {
     const dir = workspace({ 'articles/index.md': '---\ntitle: Home\n---\n' });
     const [result] = JSON.parse((await cli(['check', '--format', 'json'], dir)).stdout) as EslintResult[];
     assert.deepEqual(result, { filePath: join(dir, 'articles/index.md'), messages: [], suppressedMessages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [] });
+  });
+
+  it('one URL base for rule pages: the package\'s repository, as the editor\'s settings link them', () => {
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { repository: { url: string }; homepage: string };
+    assert.equal(manifest.repository.url, REPOSITORY_URL);
+    assert.ok(manifest.homepage.startsWith(REPOSITORY_URL));
+    assert.equal(ruleDocsUrl('mojibake'), `${DOCS_URL}mojibake.md`);
   });
 
   it('rulesMeta describes every rule with an absolute docs URL', () => {
