@@ -17,7 +17,7 @@ import Ajv4 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { build } from 'esbuild';
 import { run } from '../../src/cli/main';
-import { escapeData, escapeProperty, rulesMeta, totals, type EslintResult } from '../../src/cli/formatters';
+import { escapeData, escapeProperty, formatGithub, rulesMeta, totals, type EslintResult } from '../../src/cli/formatters';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../src/core/rule';
 import { DOCS_URL } from '../../src/extension/settingsManifest';
 import { allRules } from '../../src/core/rules';
@@ -316,6 +316,11 @@ describe('info findings, --format github and --output-file', () => {
       '::error file=articles/x%3Ay%2Cz.md,line=7,col=16,endLine=7,endColumn=24,title=topic-pages(link-broken)::No page for route `/nowhere`. (link-broken)',
       '',
     ]);
+    // In a workflow, paths are relative to GITHUB_WORKSPACE even when the check runs in a subfolder.
+    const inSub = formatGithub([{ filePath: 'index.md', text: 'x', findings: [{ ruleId: 'mojibake', message: 'm', severity: 'warning', range: { start: 0, end: 1 } }] }], { cwd: join(dir, 'articles'), githubWorkspace: dir });
+    assert.equal(inSub, '::warning file=articles/index.md,line=1,col=1,endLine=1,endColumn=2,title=topic-pages(mojibake)::m (mojibake)\n');
+    const outside = formatGithub([{ filePath: 'index.md', text: 'x', findings: [{ ruleId: 'mojibake', message: 'm', severity: 'info', range: { start: 0, end: 1 } }] }], { cwd: dir, githubWorkspace: join(dir, 'elsewhere') });
+    assert.match(outside, /^::notice file=index\.md,/);
     assert.equal(escapeData('100% done\r\nnext: a,b'), '100%25 done%0D%0Anext: a,b');
     assert.equal(escapeProperty('100% done\r\nnext: a,b'), '100%25 done%0D%0Anext%3A a%2Cb');
   });

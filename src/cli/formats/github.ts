@@ -1,15 +1,17 @@
-import { locate, type FileResult } from './results';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { locate, type FileResult, type FormatContext } from './results';
 
 /**
  * GitHub Actions workflow commands, one per finding:
  * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`
- * (`warning` → `::warning`, `info` → `::notice`). Paths are as shown to the user, relative to the
- * working folder, which in a workflow is the checked-out repository.
+ * (`warning` → `::warning`, `info` → `::notice`). Paths are relative to `githubWorkspace` (a
+ * workflow's GITHUB_WORKSPACE, the checked-out repository, where GitHub looks files up) when the
+ * file lies inside it, else as shown to the user.
  */
-export function formatGithub(results: readonly FileResult[]): string {
+export function formatGithub(results: readonly FileResult[], context: Pick<FormatContext, 'cwd'> & { readonly githubWorkspace?: string | undefined }): string {
   let out = '';
   for (const result of results) {
-    const file = result.filePath.split('\\').join('/');
+    const file = githubPath(result.filePath, context);
     for (const l of locate(result)) {
       const command = l.finding.severity === 'error' ? 'error' : l.finding.severity === 'warning' ? 'warning' : 'notice';
       const properties = [
@@ -24,6 +26,14 @@ export function formatGithub(results: readonly FileResult[]): string {
     }
   }
   return out;
+}
+
+function githubPath(filePath: string, context: Pick<FormatContext, 'cwd'> & { readonly githubWorkspace?: string | undefined }): string {
+  if (context.githubWorkspace) {
+    const rel = relative(resolve(context.githubWorkspace), resolve(context.cwd, filePath));
+    if (rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return filePath.split(sep).join('/');
 }
 
 /** A command's message: `%`, CR and LF escaped (the Actions toolkit's `escapeData`). */

@@ -20,7 +20,7 @@ export function formatResults(format: FormatName, results: readonly FileResult[]
     case 'sarif':
       return formatSarif(results, context);
     case 'github':
-      return formatGithub(results);
+      return formatGithub(results, { cwd: context.cwd, githubWorkspace: process.env['GITHUB_WORKSPACE'] });
     case 'stylish':
       return formatStylish(results, context.color);
   }
