@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../src/core/edits';
 import type { TextEdit } from '../../src/core/types';
-import { assertOnlyEditsChanged, changedWindow } from '../helpers/fixes';
+import { assertOnlyEditsChanged, commonEnds } from '../helpers/fixes';
 
 type Apply = (text: string, edits: readonly TextEdit[]) => string;
 
@@ -70,9 +70,20 @@ describe('assertOnlyEditsChanged', () => {
     assert.throws(() => assertOnlyEditsChanged(TEXT, EDITS, out), /before the first edit/);
   });
 
-  it('changedWindow finds the differing stretch from the texts alone', () => {
-    assert.deepEqual(changedWindow('abcdef', 'abXYef'), { start: 2, beforeEnd: 4, afterEnd: 4 });
-    assert.deepEqual(changedWindow('aaa', 'aaaa'), { start: 3, beforeEnd: 3, afterEnd: 4 });
-    assert.deepEqual(changedWindow('same', 'same'), { start: 4, beforeEnd: 4, afterEnd: 4 });
+  it('accepts an insertion the texts alone cannot place (`<` inserted into `---`)', () => {
+    const text = '---\ntitle: A\n---\n';
+    const insert: TextEdit[] = [{ range: { start: 1, end: 1 }, newText: '-<' }];
+    assertOnlyEditsChanged(text, insert, applyEdits(text, insert));
+  });
+
+  it('rejects a change after the last edit, found from the texts alone', () => {
+    const out = applyEdits(TEXT, EDITS).replace('  \n', ' \t\n');
+    assert.throws(() => assertOnlyEditsChanged(TEXT, EDITS, out), /after the last edit/);
+  });
+
+  it('commonEnds measures the shared start and end of two texts', () => {
+    assert.deepEqual(commonEnds('abcdef', 'abXYef'), { prefix: 2, suffix: 2 });
+    assert.deepEqual(commonEnds('aaa', 'aaaa'), { prefix: 3, suffix: 3 });
+    assert.deepEqual(commonEnds('same', 'same'), { prefix: 4, suffix: 4 });
   });
 });
