@@ -29,8 +29,8 @@ check   Checks every topic page of the workspace (or the given files, folders or
 tree    Prints the topic hierarchy: titles and routes, broken links and cycles marked.
 rules   Lists the rules with their default severity.
 
---format       stylish (default), json (ESLint's), sarif (SARIF 2.1.0) or github
-               (GitHub Actions annotations). --output-file writes it to FILE instead.
+--format  stylish (default), json (ESLint's), sarif (SARIF 2.1.0) or github (GitHub
+          Actions annotations); --output-file FILE writes the report there instead.
 --jobs  Threads for check (default auto: one per core, up to 4, from 2,000 pages on and
         with 3 cores or more; --fix always runs on one). The findings do not depend on it.
 
