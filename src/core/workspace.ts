@@ -18,6 +18,8 @@ export interface Settings {
   readonly frontMatterSchema: object | undefined;
   readonly ignore: readonly string[];
   readonly maxFileSize: number;
+  /** Allowed values per taxonomy field (`topics`, `contentType`, `useCase`), from the config's `vocabulary` file. */
+  readonly vocabulary?: Readonly<Partial<Record<string, readonly string[]>>> | undefined;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
