@@ -2,6 +2,7 @@ import { attribute, type Element } from '../html';
 import { parsePage, type Page, type TopicLink } from '../page';
 import type { EjsInclude, IncludeKey } from '../templates';
 import type { TextEdit } from '../types';
+import type { WorkspaceIndex } from '../workspace';
 
 /**
  * Link-structure edits on one topic page, computed as text edits on its text.
@@ -37,6 +38,25 @@ export interface LinkPosition {
 export const DEFAULT_ICON_CLASS = 'icon icon-budicon-715';
 
 const TOPIC_LINKS_INCLUDE = /(^|\/)_topic-links(\.[a-z]+)?$/;
+
+/**
+ * What a link to the page at `path` shows, from the index: its route, its `title` (else its
+ * heading, else the route), its `description`, and its include key (the path under the docs
+ * root without `.md` and `/index`). Undefined for a file that is not a routed page.
+ */
+export function linkTargetFor(index: WorkspaceIndex, path: string): LinkTarget | undefined {
+  const summary = index.summary(path);
+  const route = index.routeOfPage(path);
+  if (!summary || route === undefined) return undefined;
+  const root = index.settings.docsRoot ? `${index.settings.docsRoot}/` : '';
+  const key = path.startsWith(root) ? path.slice(root.length).replace(/\.md$/i, '').replace(/(^|\/)index$/, '') : undefined;
+  return {
+    route,
+    title: summary.title?.trim() || summary.heading || route,
+    description: summary.description?.trim() || undefined,
+    ...(key ? { key } : {}),
+  };
+}
 
 /** `0/2/1` → [0, 2, 1]; undefined for anything that is not such a chain. */
 export function parseAddress(address: string): number[] | undefined {

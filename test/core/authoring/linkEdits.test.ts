@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../../src/core/edits';
-import { insertTopicLink, moveTopicLink, parseAddress, type EditResult } from '../../../src/core/authoring/linkEdits';
+import { insertTopicLink, linkTargetFor, moveTopicLink, parseAddress, type EditResult } from '../../../src/core/authoring/linkEdits';
 import type { Engine } from '../../../src/core/engine';
 import { engineFor, toCrlf, withBom } from '../../helpers/memoryHost';
 import { applyAndVerify, shape } from './helpers';
@@ -229,5 +229,24 @@ describe('insertTopicLink', () => {
     assert.deepEqual(r, { ok: false, reason: 'position 4 is outside 0–3' });
     const bare = '---\ntitle: T\nclasses: topic-page\n---\nText.\n';
     assert.deepEqual(insertTopicLink(bare, 'a.md', { parent: null, index: 0 }, delta), { ok: false, reason: 'the page has no topic-links list to put the item in' });
+  });
+});
+
+describe('linkTargetFor', () => {
+  it('takes route, title (else heading), description and include key from the index', async () => {
+    const engine = await engineWith(PATH, PAGE);
+    assert.deepEqual(linkTargetFor(engine.index, 'articles/alpha/one.md'), { route: '/alpha/one', title: 'Alpha One', description: 'About alpha one.', key: 'alpha/one' });
+    assert.deepEqual(linkTargetFor(engine.index, PATH), { route: '/guides', title: 'Guides', description: 'All the guides.', key: 'guides' });
+    const untitled = await engineFor({ 'articles/x/index.md': '---\ndescription: d\n---\n\n# X Marks\n' });
+    assert.deepEqual(linkTargetFor(untitled.index, 'articles/x/index.md'), { route: '/x', title: 'X Marks', description: 'd', key: 'x' });
+    assert.equal(linkTargetFor(engine.index, 'articles/_includes/_topic-links.md'), undefined);
+    assert.equal(linkTargetFor(engine.index, 'articles/missing.md'), undefined);
+  });
+  it('a link inserted from it re-checks clean', async () => {
+    const engine = await engineWith(PATH, PAGE);
+    const target = linkTargetFor(engine.index, 'articles/delta.md');
+    assert.ok(target);
+    const after = applyAndVerify(engine, PATH, PAGE, edits(insertTopicLink(PAGE, PATH, { parent: null, index: 3 }, target)));
+    assert.ok(after.includes('<a href="/delta">Delta</a>\n    <p>About delta.</p>\n  </li>\n</ul>'), after);
   });
 });
