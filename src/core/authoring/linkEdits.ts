@@ -79,6 +79,23 @@ export function topicLinkAt(page: Page, address: string): TopicLink | undefined 
   return found;
 }
 
+/**
+ * The address of the topic link whose link (or, for an item without one, whose `<li>`) starts at
+ * `offset` on the page: how an editor turns a tree node (`TopicNode.source.range.start`) or a
+ * cursor on a link into the address the edits take. Undefined when no topic link starts there.
+ */
+export function addressAt(page: Page, offset: number): string | undefined {
+  const stack: { items: readonly TopicLink[]; prefix: string }[] = [{ items: page.topicLinks, prefix: '' }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    for (let i = 0; i < next.items.length; i++) {
+      const t = next.items[i] as TopicLink;
+      if ((t.link?.range.start ?? t.range.start) === offset) return `${next.prefix}${i}`;
+      if (t.children.length > 0) stack.push({ items: t.children, prefix: `${next.prefix}${i}/` });
+    }
+  }
+  return undefined;
+}
+
 /** Moves the item at `from` to position `index` among the children of `toParent` (null: the top level). */
 export function moveTopicLink(text: string, path: string, from: string, toParent: string | null, index: number): EditResult {
   try {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../../src/core/edits';
-import { insertTopicLink, linkTargetFor, moveTopicLink, parseAddress, type EditResult } from '../../../src/core/authoring/linkEdits';
+import { addressAt, insertTopicLink, linkTargetFor, moveTopicLink, parseAddress, type EditResult } from '../../../src/core/authoring/linkEdits';
 import type { Engine } from '../../../src/core/engine';
+import { TopicTree, type TopicNode } from '../../../src/core/hierarchy';
+import { parsePage } from '../../../src/core/page';
 import { engineFor, toCrlf, withBom } from '../../helpers/memoryHost';
 import { applyAndVerify, shape } from './helpers';
 
@@ -248,5 +250,28 @@ describe('linkTargetFor', () => {
     assert.ok(target);
     const after = applyAndVerify(engine, PATH, PAGE, edits(insertTopicLink(PAGE, PATH, { parent: null, index: 3 }, target)));
     assert.ok(after.includes('<a href="/delta">Delta</a>\n    <p>About delta.</p>\n  </li>\n</ul>'), after);
+  });
+});
+
+describe('addressAt', () => {
+  it('gives each tree node on a page the address its id ends with', async () => {
+    const engine = await engineWith(PATH, PAGE);
+    const tree = new TopicTree(engine.index);
+    const root = tree.roots().find((r) => r.target === PATH);
+    assert.ok(root);
+    const page = parsePage(PATH, PAGE);
+    const seen: string[] = [];
+    const visit = (n: TopicNode): void => {
+      for (const c of tree.children(n)) {
+        if (c.source?.path !== PATH) continue;
+        const address = addressAt(page, c.source.range.start);
+        assert.equal(`${PATH}/${address ?? '?'}`, c.id);
+        seen.push(address ?? '?');
+        visit(c);
+      }
+    };
+    visit(root);
+    assert.deepEqual(seen, ['0', '0/0', '0/1', '1', '2']);
+    assert.equal(addressAt(page, 0), undefined);
   });
 });
