@@ -13,6 +13,7 @@ import { formatTree } from './tree';
 import { allRules } from '../core/rules';
 import { isMainThread } from 'node:worker_threads';
 import { checkInParallel, defaultJobs } from './parallel';
+import { AUTHORING_COMMANDS, runAuthoringCommand, type AuthoringCommand } from './commands';
 
 declare const TOPIC_PAGES_VERSION: string | undefined;
 const VERSION = typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : '0.0.0-dev';
@@ -21,6 +22,9 @@ const USAGE = `Usage:
   topic-pages check [paths or globs...] [--format stylish|json|sarif|github] [--output-file FILE] [--fix] [--max-warnings N] [--config FILE] [--root DIR] [--jobs N|auto]
   topic-pages tree [path] [--config FILE]
   topic-pages rules
+  topic-pages orphans [path] [--format json]
+  topic-pages links --to <route or file> [path] [--format json]
+  topic-pages taxonomy [path] [--format json]
   topic-pages --help | --version
 
 check   Checks every topic page of the workspace (or the given files, folders or globs)
@@ -28,6 +32,9 @@ check   Checks every topic page of the workspace (or the given files, folders or
         --max-warnings (info findings count as warnings); 2: usage or configuration error.
 tree    Prints the topic hierarchy: titles and routes, broken links and cycles marked.
 rules   Lists the rules with their default severity.
+orphans Lists the pages no topic page reaches (directly, nested or by include key).
+links   Lists every link to a page (file:line:column), by its route or its file.
+taxonomy Lists the topics, contentType and useCase values in use, with page counts.
 
 --format  stylish (default), json (ESLint's), sarif (SARIF 2.1.0) or github (GitHub
           Actions annotations); --output-file FILE writes the report there instead.
@@ -40,7 +47,9 @@ Its topic-pages.json (if any) sets docsRoot, siteBases, redirects, schema, ignor
 export class UsageError extends Error {}
 
 interface Options {
-  command: 'check' | 'tree' | 'rules' | 'help' | 'version';
+  command: 'check' | 'tree' | 'rules' | 'help' | 'version' | AuthoringCommand;
+  /** `links --to`. */
+  to?: string;
   paths: string[];
   format: FormatName;
   /** Where the report goes instead of stdout. */
@@ -58,12 +67,12 @@ export function parseArgs(argv: readonly string[], isTty: boolean): Options {
   const options: Options = { command: 'check', paths: [], format: 'stylish', outputFile: undefined, fix: false, maxWarnings: -1, config: undefined, root: undefined, color: isTty && !process.env['NO_COLOR'], jobs: undefined };
   const args = [...argv];
   const first = args[0];
-  if (first === 'check' || first === 'tree' || first === 'rules') {
-    options.command = first;
+  if (first === 'check' || first === 'tree' || first === 'rules' || AUTHORING_COMMANDS.includes(first as AuthoringCommand)) {
+    options.command = first as Options['command'];
     args.shift();
   } else if (first === '--help' || first === '-h' || first === 'help') return { ...options, command: 'help' };
   else if (first === '--version' || first === '-v') return { ...options, command: 'version' };
-  else if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command '${first}' (use check, tree or rules)`);
+  else if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command '${first}' (use check, tree, rules, orphans, links or taxonomy)`);
   while (args.length > 0) {
     const arg = args.shift() ?? '';
     const value = (): string => {
@@ -83,6 +92,9 @@ export function parseArgs(argv: readonly string[], isTty: boolean): Options {
       case '--output-file':
       case '-o':
         options.outputFile = take();
+        break;
+      case '--to':
+        options.to = take();
         break;
       case '--fix':
         options.fix = true;
@@ -198,6 +210,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(formatTree(engine.index, options.color));
     return 0;
   }
+  if (options.command !== 'check') return runAuthoringCommand(options.command, { engine, root, to: options.to, format: options.format, io, display: (p) => displayPath(join(root, p), io.cwd) });
 
   const paths = engine.checkablePaths().filter(filter);
   const results: FileResult[] = [];

@@ -43,10 +43,10 @@ export function formatTree(index: WorkspaceIndex, color: boolean): string {
       const branch = isRoot ? '' : last ? '└─ ' : '├─ ';
       const route = node.route ?? node.href ?? '';
       const repeat = node.kind === 'topic-page' && node.target !== undefined && expanded.has(node.target) && !isRoot;
-      const color = node.kind === 'broken' || node.kind === 'no-link' ? '31' : node.kind === 'cycle' ? '35' : node.kind === 'topic-page' ? '1' : '0';
-      const note = NOTE[node.kind] ?? (repeat ? '  [expanded above]' : '');
+      const color = node.placeholder ? '33' : node.kind === 'broken' || node.kind === 'no-link' ? '31' : node.kind === 'cycle' ? '35' : node.kind === 'topic-page' ? '1' : '0';
+      const note = node.placeholder ? '  [placeholder: no link yet]' : (NOTE[node.kind] ?? (repeat ? '  [expanded above]' : ''));
       const file = isRoot && node.target ? c('2', `  (${node.target})`) : '';
-      out.push(`${prefix}${branch}${c(color, MARK[node.kind] + node.label)}  ${c('2', route)}${c('33', note)}${file}`);
+      out.push(`${prefix}${branch}${c(color, (node.placeholder ? '○ ' : MARK[node.kind]) + node.label)}  ${c('2', route)}${c('33', note)}${file}`);
       if (repeat) continue;
       if (node.kind === 'topic-page' && node.target) expanded.add(node.target);
       const children = tree.children(node);

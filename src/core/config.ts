@@ -10,6 +10,8 @@ export interface UserConfig {
   readonly siteBases?: readonly string[];
   readonly redirects?: string;
   readonly schema?: string;
+  /** A JSON or YAML file of allowed taxonomy values per field. */
+  readonly vocabulary?: string;
   readonly ignore?: readonly string[];
   readonly maxFileSize?: number;
   readonly rules?: Readonly<Record<string, SeveritySetting>>;

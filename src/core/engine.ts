@@ -1,3 +1,4 @@
+import { parseVocabulary } from './authoring/vocabulary';
 import { CONFIG_FILE, ConfigError, parseConfig, describeAjvErrors, type UserConfig } from './config';
 import { parsePage, type Page, type PageLink } from './page';
 import type { LinkResolution } from './resolve';
@@ -154,6 +155,20 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
       }
     }
   }
+  let vocabulary: Settings['vocabulary'];
+  if (config.vocabulary) {
+    const inside = workspacePath(config.vocabulary);
+    const text = inside === undefined ? { error: 'outside the workspace (paths in the config are relative to the workspace root); it is not read' } : await readText(host, inside);
+    if (typeof text !== 'string') errors.push(new ConfigError(config.vocabulary, text.error));
+    else {
+      try {
+        vocabulary = parseVocabulary(text, config.vocabulary);
+      } catch (error) {
+        if (error instanceof ConfigError) errors.push(error);
+        else throw error;
+      }
+    }
+  }
   for (const id of Object.keys(config.rules ?? {})) {
     if (!rulesById.has(id)) errors.push(new ConfigError(file, `\`rules\` names an unknown rule \`${id}\``));
   }
@@ -165,6 +180,7 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
     frontMatterSchema,
     ignore: [...(config.ignore ?? []), 'node_modules/**', '**/node_modules/**'],
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    vocabulary,
   };
   return { settings, config, errors };
 }

@@ -22,6 +22,17 @@ export interface TopicNode {
   /** Topic-page paths from the root down to this node, for cycle detection. */
   readonly ancestry: readonly string[];
   readonly items: readonly OutlineItem[];
+  /**
+   * True for an item whose href is `#` or empty: a placeholder the writer has not pointed
+   * anywhere yet (its kind is `no-link`, never `cycle` or `page`).
+   */
+  readonly placeholder?: boolean;
+}
+
+/** True when an href is a placeholder: empty, blank or a bare `#`. */
+export function isPlaceholderHref(href: string): boolean {
+  const h = href.trim();
+  return h === '' || h === '#';
 }
 
 /**
@@ -105,7 +116,7 @@ export class TopicTree {
     return {
       id: path,
       kind: 'topic-page',
-      label: s?.title?.trim() || path,
+      label: s?.title?.trim() || s?.heading || path,
       route: this.index.routeOfPage(path),
       href: undefined,
       target: path,
@@ -136,7 +147,9 @@ export class TopicTree {
     const summary = r.target ? this.index.summary(r.target) : undefined;
     let kind: TopicNodeKind = r.kind;
     if (kind === 'page' && summary?.isTopicPage) kind = parent.ancestry.includes(r.target ?? '') ? 'cycle' : 'topic-page';
-    const label = item.text.trim() || summary?.title?.trim() || item.href || '(no link)';
+    const placeholder = item.kind === 'html' && isPlaceholderHref(item.href);
+    if (placeholder) kind = 'no-link';
+    const label = item.text.trim() || summary?.title?.trim() || summary?.heading || item.href || '(no link)';
     return {
       id: `${parent.id}/${i}`,
       kind,
@@ -149,6 +162,7 @@ export class TopicTree {
       parent,
       ancestry: parent.ancestry,
       items: kind === 'cycle' ? [] : item.children,
+      ...(placeholder ? { placeholder } : {}),
     };
   }
 
@@ -161,7 +175,7 @@ export class TopicTree {
   }
 
   private resolveTarget(item: OutlineItem, fromPath: string): { kind: TopicNodeKind; route: string | undefined; target: string | undefined } {
-    if (item.kind === 'none') return { kind: 'no-link', route: undefined, target: undefined };
+    if (item.kind === 'none' || (item.kind === 'html' && isPlaceholderHref(item.href))) return { kind: 'no-link', route: undefined, target: undefined };
     const r = this.index.resolve({ href: item.href, kind: item.kind }, fromPath);
     switch (r.kind) {
       case 'route':

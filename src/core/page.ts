@@ -329,3 +329,19 @@ export function topicItemLabel(t: TopicLink, text: string): string {
   const end = Math.min(nested ? nested.openTag.start : t.item.contentEnd, t.item.openTag.end + 500);
   return plainText(text.slice(t.item.openTag.end, Math.max(t.item.openTag.end, end))).slice(0, 80);
 }
+
+/**
+ * The page's own heading: the topic header's `<h1>`, else the first Markdown `# Heading`
+ * (level 1, outside code and templates). Labels a page that has no `title`.
+ */
+export function pageHeading(page: Page): string | undefined {
+  const h1 = page.header?.title?.text.trim();
+  if (h1) return h1;
+  const re = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm;
+  re.lastIndex = page.bodyStart;
+  const m = re.exec(page.masked);
+  if (!m?.[1]) return undefined;
+  const start = m.index + m[0].indexOf(m[1]);
+  const text = plainText(page.text.slice(start, start + m[1].length));
+  return text === '' ? undefined : text;
+}

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { distance } from 'fastest-levenshtein';
-import { parsePage, topicItemLabel, type Page, type PageLink, type TopicLink } from './page';
+import { pageHeading, parsePage, topicItemLabel, type Page, type PageLink, type TopicLink } from './page';
 import { Redirects, type Redirect } from './redirects';
 import { resolveLink, type LinkResolution, type RouteLookup } from './resolve';
 import { lastSegment, normalizeRoute, parentRoute, routeOfFile } from './routes';
@@ -18,6 +18,8 @@ export interface Settings {
   readonly frontMatterSchema: object | undefined;
   readonly ignore: readonly string[];
   readonly maxFileSize: number;
+  /** Allowed values per taxonomy field (`topics`, `contentType`, `useCase`), from the config's `vocabulary` file. */
+  readonly vocabulary?: Readonly<Partial<Record<string, readonly string[]>>> | undefined;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
@@ -43,6 +45,8 @@ export interface PageSummary {
   /** Its `url:` route, when that differs from `route`. */
   readonly url: string | undefined;
   readonly title: string | undefined;
+  /** The page's heading (header `<h1>` or first `# Heading`), kept only when it has no `title`: the tree labels it so. */
+  readonly heading?: string | undefined;
   readonly description: string | undefined;
   readonly isTopicPage: boolean;
   readonly anchors: ReadonlySet<string>;
@@ -474,6 +478,7 @@ function summarize(page: Page, route: string | undefined): PageSummary {
     route,
     url: url !== route ? url : undefined,
     title: page.title,
+    ...(page.title?.trim() ? {} : { heading: pageHeading(page) }),
     description: page.description,
     isTopicPage: page.isTopicPage,
     anchors: page.anchors,

@@ -18,6 +18,7 @@ import { linkTextEmptyRule } from './linkTextEmpty';
 import { markdownLinkInHtmlRule } from './markdownLinkInHtml';
 import { markupUnclosedRule } from './markupUnclosed';
 import { mojibakeRule } from './mojibake';
+import { taxonomyUnknownValueRule } from './taxonomyUnknownValue';
 import { titleMissingRule } from './titleMissing';
 import { topicPageClassMissingRule } from './topicPageClassMissing';
 
@@ -28,6 +29,7 @@ export const allRules: readonly Rule[] = [
   titleMissingRule,
   descriptionMissingRule,
   frontMatterSchemaRule,
+  taxonomyUnknownValueRule,
   topicPageClassMissingRule,
   headerTitleMismatchRule,
   hrefEmptyRule,

@@ -1,4 +1,5 @@
 import { entry } from '../frontMatter';
+import { pageHeading } from '../page';
 import type { Rule } from '../rule';
 import { setFrontMatterKey } from './frontMatterEdit';
 
@@ -17,8 +18,10 @@ export const titleMissingRule: Rule = {
     if (title && typeof title.value === 'string' && title.value.trim() !== '') return;
     // A number, list or map is there but of the wrong type: front-matter-schema reports that, not "empty".
     if (title && title.value !== null && title.value !== undefined && typeof title.value !== 'string') return;
-    const h1 = page.header?.title?.text;
-    const fix = h1 ? setFrontMatterKey(page, 'title', h1, 'Set `title` from the header <h1>') : undefined;
+    // The header `<h1>`, else the page's first Markdown `# Heading`.
+    const heading = pageHeading(page);
+    const fromHeader = page.header?.title?.text.trim() === heading;
+    const fix = heading ? setFrontMatterKey(page, 'title', heading, fromHeader ? 'Set `title` from the header <h1>' : 'Set `title` from the `# heading`') : undefined;
     report({
       range: title ? title.keyRange : { start: fm.range.start, end: fm.range.start + 3 },
       message: title ? 'The front matter `title` is empty.' : 'The front matter has no `title`.',

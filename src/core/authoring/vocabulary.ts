@@ -1,0 +1,25 @@
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import vocabularySchema from '../../../schemas/topic-pages.vocabulary.schema.json';
+import { ConfigError, describeAjvErrors } from '../config';
+import type { Vocabulary } from './taxonomy';
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(vocabularySchema);
+
+/**
+ * Parses a vocabulary file (`{ "topics": [...], "contentType": [...], "useCase": [...] }`):
+ * JSON for `.json`, YAML otherwise (YAML also reads JSON). Throws ConfigError with one line.
+ */
+export function parseVocabulary(text: string, file: string): Vocabulary {
+  let data: unknown;
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    data = /\.json$/i.test(file) ? JSON.parse(body) : parseYaml(body, { prettyErrors: false });
+  } catch (error) {
+    throw new ConfigError(file, `not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'} (${((error as Error).message.split('\n')[0] ?? '').trim()})`);
+  }
+  if (!validate(data)) throw new ConfigError(file, describeAjvErrors(validate.errors ?? []));
+  const out: Record<string, readonly string[]> = {};
+  for (const [field, values] of Object.entries(data as Record<string, unknown>)) if (Array.isArray(values)) out[field] = values as string[];
+  return out;
+}
