@@ -18,6 +18,18 @@ export interface FileHost {
    * `{ tooLarge: size }` for a bigger file instead of reading it into memory.
    */
   readFile(path: string, maxBytes?: number): Promise<FileRead>;
+  /**
+   * After `listFiles`: what the host refused on purpose (a link leading outside the workspace,
+   * where listing stopped at a limit), each path once. The engine reports each as a
+   * `file-skipped` finding and never reads it.
+   */
+  readonly refused?: readonly ListingProblem[];
+}
+
+/** A path a host did not list, follow or read, and why. */
+export interface ListingProblem {
+  readonly path: string;
+  readonly reason: string;
 }
 
 /** What a FileHost answers for one file. */
@@ -230,6 +242,7 @@ export class Engine {
     const files = await host.listFiles();
     const loaded = await loadSettings(host, files, options.configFile, options.defaults);
     const engine = new Engine(host, loaded, new WorkspaceIndex(loaded.settings));
+    const refused = new Map((host.refused ?? []).map((r) => [r.path, r.reason]));
     const pages: string[] = [];
     for (const f of files) {
       if (engine.index.ignores(f)) continue;
@@ -238,8 +251,14 @@ export class Engine {
     }
     let done = 0;
     for (const path of pages) {
-      await engine.readAndIndex(path, options.keepParsed ?? true);
+      const reason = refused.get(path);
+      if (reason !== undefined) engine.markSkipped(path, reason);
+      else await engine.readAndIndex(path, options.keepParsed ?? true);
       options.onProgress?.(++done, pages.length);
+    }
+    // Refused files that are not pages, and refused folders: one finding each, nothing indexed.
+    for (const [path, reason] of refused) {
+      if (!engine.skipped.has(path) && !engine.index.ignores(path)) engine.skipped.set(path, reason);
     }
     return engine;
   }
