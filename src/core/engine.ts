@@ -7,6 +7,7 @@ import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
 import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type PageSummary, type Settings } from './workspace';
 import Ajv from 'ajv';
+import { workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
 
 /** The few things the engine needs from where files live: a disk, an editor, memory. */
@@ -159,7 +160,7 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
       try {
         if (typeof parsed !== 'object' || parsed === null) throw new Error('a JSON Schema must be an object');
         // A throwaway Ajv: the shared one would refuse the same `$id` when the config is loaded again.
-        new Ajv({ allErrors: true, strict: false }).compile(parsed as object);
+        workspaceAjv().compile(parsed as object);
         frontMatterSchema = parsed as object;
       } catch (error) {
         errors.push(new ConfigError(config.schema, `not a usable JSON Schema: ${(error as Error).message}`));
