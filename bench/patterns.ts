@@ -1,11 +1,13 @@
 // Runaway patterns from the workspace, before and after: a redirect `from` with eight
-// parameters in one segment, and a front-matter JSON Schema `pattern` of `^(a|a)*$`, each on
+// parameters in one segment, a front-matter JSON Schema `pattern` of `^(a|a)*$` and an
+// `ignore` glob with ten stars in one segment, each on
 // hostile inputs of growing size. "before" is the backtracking RegExp these used to compile
 // to (kept here as the baseline); "after" is what the product runs now (RE2, via re2js).
 // Not part of `npm test`:  node --import tsx bench/patterns.ts
 import Ajv from 'ajv';
+import picomatch from 'picomatch';
 import { Redirects } from '../src/core/redirects';
-import { workspaceAjv } from '../src/core/linearRegExp';
+import { compileGlob, workspaceAjv } from '../src/core/linearRegExp';
 
 /** The redirect pattern compiler the product used before: a backtracking RegExp. */
 function legacyRedirectPattern(from: string): RegExp {
@@ -60,4 +62,15 @@ for (const n of [16, 20, 22, 24, 1000, 100_000]) {
   const data = { title: 'a'.repeat(n) + '!' };
   const before = n <= 24 ? time(() => legacyValidate(data)) : undefined;
   row('schema', n, before, time(() => validate(data)));
+}
+
+const GLOB = '**/*a*a*a*a*a*a*a*a*a*a*b';
+console.log(`\nIgnore glob \`${GLOB}\`, path "x/" + "a"×n (no match): one path`);
+const legacyGlob = picomatch(GLOB, { dot: true });
+const glob = compileGlob(GLOB);
+if (typeof glob !== 'function') throw new Error(glob.error);
+for (const n of [16, 20, 24, 28, 1000, 100_000]) {
+  const path = 'x/' + 'a'.repeat(n);
+  const before = n <= 28 ? time(() => legacyGlob(path)) : undefined;
+  row('glob', n, before, time(() => glob(path)));
 }

@@ -7,7 +7,7 @@ import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
 import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type PageSummary, type Settings } from './workspace';
 import Ajv from 'ajv';
-import { workspaceAjv } from './linearRegExp';
+import { compileGlob, workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
 
 /** The few things the engine needs from where files live: a disk, an editor, memory. */
@@ -166,6 +166,10 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
         errors.push(new ConfigError(config.schema, `not a usable JSON Schema: ${(error as Error).message}`));
       }
     }
+  }
+  for (const glob of config.ignore ?? []) {
+    const matcher = compileGlob(glob);
+    if (typeof matcher !== 'function') errors.push(new ConfigError(file, `\`ignore\` glob \`${glob}\` cannot be used: ${matcher.error}`));
   }
   for (const id of Object.keys(config.rules ?? {})) {
     if (!rulesById.has(id)) errors.push(new ConfigError(file, `\`rules\` names an unknown rule \`${id}\``));

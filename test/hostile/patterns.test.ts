@@ -1,10 +1,11 @@
-// Runaway patterns from the workspace: a redirect `from` and a JSON Schema `pattern` are
-// written by whoever controls the repository. Each must cost time linear in the input, so
-// doubling the input may at most (about) double one check's time: a backtracking blow-up
-// multiplies it by hundreds at the first doubling. Times are printed by bench/patterns.ts.
+// Runaway patterns from the workspace: a redirect `from`, a JSON Schema `pattern` and an
+// `ignore` glob are written by whoever controls the repository. Each must cost time linear
+// in the input, so doubling the input may at most (about) double one check's time: a
+// backtracking blow-up multiplies it by hundreds at the first doubling. Times are printed by bench/patterns.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redirects } from '../../src/core/redirects';
+import { defaultSettings, WorkspaceIndex } from '../../src/core/workspace';
 import { engineFor } from '../helpers/memoryHost';
 import { describeGrowth, measureGrowth } from '../helpers/growth';
 
@@ -41,6 +42,20 @@ describe('hostile patterns cost linear time', () => {
         assert.deepEqual(findings.map((f) => f.message), ['`title` must match pattern "^(a|a)*$".']);
       };
     }, 10, 10240);
+    assert.ok(growth.worstRatio < MAX_RATIO, describeGrowth(growth));
+  });
+
+  it('an `ignore` glob with ten stars in one segment', () => {
+    // As a backtracking RegExp: about n¹⁰ (half a second on one 32-character path).
+    const index = new WorkspaceIndex(defaultSettings({ ignore: ['**/*a*a*a*a*a*a*a*a*a*a*b'] }));
+    let calls = 0;
+    const growth = measureGrowth((n) => {
+      const name = 'a'.repeat(n);
+      // A new path each call: the index remembers each path's answer.
+      return () => {
+        assert.equal(index.ignores(`x${calls++}/${name}`), false);
+      };
+    }, 12, 12288);
     assert.ok(growth.worstRatio < MAX_RATIO, describeGrowth(growth));
   });
 
