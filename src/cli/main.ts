@@ -8,7 +8,8 @@ import { checkPage } from '../core/engine';
 import { parsePage } from '../core/page';
 import type { Finding } from '../core/types';
 import { FORMATS, formatResults, isFormatName, totals, type FileResult, type FormatName } from './formatters';
-import { NodeFileHost } from './nodeHost';
+import { maxEntriesFromEnv, NodeFileHost } from './nodeHost';
+import { RealPathGuard } from './realPathGuard';
 import { formatTree } from './tree';
 import { allRules } from '../core/rules';
 import { isMainThread } from 'node:worker_threads';
@@ -193,7 +194,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       );
     }
   }
-  const host = new NodeFileHost(root);
+  const host = new NodeFileHost(root, { maxEntries: maxEntriesFromEnv() });
   const progress = io.stderrIsTty
     ? (done: number, total: number): void => {
         if (done % 200 === 0 || done === total) io.stderr(`\rIndexing ${done}/${total} pages…${done === total ? '\r\u001b[K' : ''}`);
@@ -207,6 +208,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const p of host.listingProblems) io.stderr(`topic-pages: skipped ${p.path}: ${p.reason}\n`);
 
   if (options.command === 'tree') {
+    for (const p of host.refused) io.stderr(`topic-pages: skipped ${p.path}: ${p.reason}\n`);
     io.stdout(formatTree(engine.index, options.color));
     return 0;
   }
@@ -259,12 +261,16 @@ function report(results: FileResult[], options: Options, io: Io, root: string): 
  * left untouched.
  */
 async function fixFile(engine: Engine, root: string, path: string, io: Io): Promise<{ text: string; findings: Finding[] } | undefined> {
-  // A symlinked page is fixed in the file it points to, so the link stays a link.
+  // A symlinked page is fixed in the file it points to, so the link stays a link; but only when
+  // that file's real path lies inside the workspace: nothing outside it is ever written.
+  const guard = new RealPathGuard(root);
   let target: string;
   let before: Stats;
   let bytes: Buffer;
   try {
-    target = await fs.realpath(join(root, path));
+    const where = guard.check(join(root, path));
+    if (!where.inside) throw new Error(where.reason);
+    target = where.real;
     before = await fs.stat(target);
     bytes = await fs.readFile(target);
   } catch (error) {
@@ -290,6 +296,10 @@ async function fixFile(engine: Engine, root: string, path: string, io: Io): Prom
     created = true;
     await fs.chmod(tmp, before.mode & 0o7777);
     await fs.chown(tmp, before.uid, before.gid).catch(() => undefined);
+    // Re-checked right before the rename: the page must still lead to the same file inside
+    // the workspace (a link swapped meanwhile is refused), and its folder too.
+    const still = guard.check(join(root, path));
+    if (!still.inside || still.real !== target || !guard.check(dirname(tmp)).inside) throw new Error(still.inside ? 'it was moved or relinked while it was being fixed; left as it is' : still.reason);
     // Saved by someone else while it was being fixed: their bytes win.
     const now = await fs.stat(target);
     if (now.ino !== before.ino || now.size !== before.size || now.mtimeMs !== before.mtimeMs) throw new Error('it changed while it was being fixed; left as it is');

@@ -1,82 +1,157 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { FileHost, FileRead } from '../core/engine';
+import type { FileHost, FileRead, ListingProblem } from '../core/engine';
+import { describeFsError, RealPathGuard } from './realPathGuard';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
+/** How many files and folders a listing takes before it stops (environment `TOPIC_PAGES_MAX_ENTRIES`). */
+export const DEFAULT_MAX_ENTRIES = 200_000;
+
+/** `TOPIC_PAGES_MAX_ENTRIES` when it is a whole number from 1, else the default. */
+export function maxEntriesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env['TOPIC_PAGES_MAX_ENTRIES']);
+  return Number.isInteger(n) && n >= 1 ? n : DEFAULT_MAX_ENTRIES;
+}
+
+// No symlink as the last component (the real path is opened), no wait on a FIFO.
+const LEADS_OUTSIDE = 'it is a symbolic link that leads outside the workspace; not followed';
+
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
 /**
- * A FileHost over a folder on disk. Symlinked folders are followed once (loops are skipped and noted).
+ * A FileHost over a folder on disk that never reads outside it: a path is read only when
+ * its real path lies under the root's real path (see `RealPathGuard`). A symbolic link
+ * that leads outside is listed as a problem and never followed; a folder reached twice
+ * (a link loop, or two links to one folder) is listed once; listing stops after
+ * `maxEntries` files and folders, with a problem saying so.
  * It uses synchronous fs calls: the CLI has nothing else to do while it loads, and one
  * thread-pool round trip per open/stat/read/close cost more than the reading itself.
  */
 export class NodeFileHost implements FileHost {
-  /** Folders or files that could not be listed, with the reason. */
-  readonly listingProblems: { path: string; reason: string }[] = [];
+  /** Folders or links that could not be listed or followed (loops, dangling links), with the reason. */
+  readonly listingProblems: ListingProblem[] = [];
+  /**
+   * What the host refuses on purpose, each path once: links that lead outside the workspace
+   * (never followed or read) and where listing stopped at `maxEntries`. The engine reports
+   * each as a `file-skipped` finding.
+   */
+  readonly refused: ListingProblem[] = [];
+  readonly maxEntries: number;
+  private readonly guard: RealPathGuard;
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    options: { maxEntries?: number } = {},
+  ) {
+    this.guard = new RealPathGuard(root);
+    this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  }
 
   listFiles(): Promise<string[]> {
+    this.listingProblems.length = 0;
+    this.refused.length = 0;
     const out: string[] = [];
-    const seenDirs = new Set<string>();
-    // `knownReal`: the real path of a folder listed as a folder (not a symlink) inside a folder
-    // whose real path is known; only the root and symlinked folders need a realpath call.
-    const visit = (dir: string, knownReal?: string): void => {
-      let real: string;
-      if (knownReal !== undefined) real = knownReal;
-      else {
-        try {
-          real = realpathSync.native(dir);
-        } catch (error) {
-          this.listingProblems.push({ path: this.rel(dir), reason: describe(error) });
-          return;
-        }
-      }
-      if (seenDirs.has(real)) {
-        this.listingProblems.push({ path: this.rel(dir), reason: 'symbolic link loop; skipped' });
+    const note = (path: string, reason: string): void => {
+      this.listingProblems.push({ path: this.rel(path), reason });
+    };
+    let rootReal: string;
+    try {
+      rootReal = this.guard.rootReal;
+    } catch (error) {
+      note(this.root, describeFsError(error));
+      return Promise.resolve(out);
+    }
+    // Folders listed so far, by real path, with the path they were listed under.
+    const seenDirs = new Map<string, string>();
+    let entriesLeft = this.maxEntries;
+    let stopped = false;
+    // Linked folders are listed after every plain folder, so a link never takes the place of
+    // the folder it points to: `a/to-b` is skipped as a second way to `b`, not the other way.
+    const linkedDirs: [string, string][] = [];
+    // `real`: the folder's real path. A folder that is not a link, inside a folder whose
+    // real path is known, needs no realpath call: only the root and linked folders do.
+    const visit = (dir: string, real: string): void => {
+      const already = seenDirs.get(real);
+      if (already !== undefined) {
+        note(dir, `symbolic link loop, or a second link to \`${already || '.'}\` which is already listed; not followed again`);
         return;
       }
-      seenDirs.add(real);
+      seenDirs.set(real, this.rel(dir));
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch (error) {
-        this.listingProblems.push({ path: this.rel(dir), reason: describe(error) });
+        note(dir, describeFsError(error));
         return;
       }
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (stopped) return;
         const path = join(dir, entry.name);
+        if (--entriesLeft < 0) {
+          stopped = true;
+          this.refused.push({
+            path: this.rel(path),
+            reason: `listing stopped here: the workspace holds more than ${this.maxEntries.toLocaleString('en-US')} files and folders (environment variable TOPIC_PAGES_MAX_ENTRIES), the rest is not checked`,
+          });
+          return;
+        }
         if (entry.isDirectory()) {
           if (!SKIP_DIRS.has(entry.name)) visit(path, join(real, entry.name));
         } else if (entry.isSymbolicLink()) {
+          if (SKIP_DIRS.has(entry.name)) continue;
+          let target: string;
           try {
-            const stat = statSync(path);
-            if (stat.isDirectory()) visit(path);
+            target = realpathSync.native(path);
+          } catch (error) {
+            note(path, describeFsError(error));
+            continue;
+          }
+          if (!this.guard.contains(target)) {
+            // Never followed, never read; reported once. A linked file is still listed, so
+            // links to its route resolve: the engine skips it with this reason.
+            this.refused.push({ path: this.rel(path), reason: LEADS_OUTSIDE });
+            if (isFileSafe(target)) out.push(this.rel(path));
+            continue;
+          }
+          try {
+            const stat = statSync(target);
+            if (stat.isDirectory()) linkedDirs.push([path, target]);
             else if (stat.isFile()) out.push(this.rel(path));
           } catch (error) {
-            this.listingProblems.push({ path: this.rel(path), reason: describe(error) });
+            note(path, describeFsError(error));
           }
         } else if (entry.isFile()) out.push(this.rel(path));
       }
     };
-    visit(this.root);
-    return Promise.resolve(out);
+    visit(this.root, rootReal);
+    for (let i = 0; i < linkedDirs.length && !stopped; i++) {
+      const [path, target] = linkedDirs[i] ?? ['', ''];
+      visit(path, target);
+    }
+    const byPath = (a: ListingProblem, b: ListingProblem): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    this.listingProblems.sort(byPath);
+    this.refused.sort(byPath);
+    return Promise.resolve(out.sort());
   }
 
   readFile(path: string, maxBytes?: number): Promise<FileRead> {
-    const full = join(this.root, path);
-    if (relative(this.root, full).startsWith('..')) return Promise.resolve({ error: 'outside the workspace' });
+    // Resolved right before opening: a link planted after listing is refused all the same.
+    const where = this.guard.check(join(this.root, path));
+    if (!where.inside) return Promise.resolve({ error: where.reason });
     let fd: number | undefined;
     try {
       // One open, one fstat, reads into a buffer of the file's size, one close: fewer system
       // calls than stat + readFileSync. A generated page of gigabytes is skipped by its size,
-      // never read into memory.
-      fd = openSync(full, 'r');
+      // never read into memory. The real path is opened, so no link is followed after the check.
+      fd = openSync(where.real, OPEN_FLAGS);
       const stat = fstatSync(fd);
       if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      if (!stat.isFile()) return Promise.resolve({ error: 'not a regular file' });
       if (maxBytes !== undefined && stat.size > maxBytes) return Promise.resolve({ tooLarge: stat.size });
       return Promise.resolve({ bytes: readAll(fd, stat.size) });
     } catch (error) {
-      return Promise.resolve({ error: describe(error) });
+      return Promise.resolve({ error: describeFsError(error) });
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
@@ -84,6 +159,15 @@ export class NodeFileHost implements FileHost {
 
   private rel(path: string): string {
     return relative(this.root, path).split(sep).join('/');
+  }
+}
+
+/** Whether `path` is a regular file; its metadata only, never its content. */
+function isFileSafe(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -106,13 +190,4 @@ function readAll(fd: number, size: number): Buffer {
     length += n;
   }
   return length < size ? buffer.subarray(0, length) : buffer;
-}
-
-function describe(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
-  if (e.code === 'ENOENT') return 'no longer exists';
-  if (e.code === 'ELOOP') return 'symbolic link loop';
-  if (e.code === 'EISDIR') return 'is a folder';
-  return e.message ?? String(error);
 }

@@ -5,10 +5,10 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigError } from '../core/config';
-import { Engine, loadSettings, type LoadedSettings, type SharePart } from '../core/engine';
+import { Engine, loadSettings, skippedFinding, type LoadedSettings, type SharePart } from '../core/engine';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
-import { NodeFileHost } from './nodeHost';
+import { maxEntriesFromEnv, NodeFileHost } from './nodeHost';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const PARALLEL_MIN_PAGES = 2000;
@@ -54,7 +54,7 @@ export async function checkInParallel(
   options: { configFile?: string; jobs: number; filter: (path: string) => boolean; minPages?: number },
 ): Promise<{ errors: readonly ConfigError[]; listingProblems: readonly { path: string; reason: string }[]; results: CheckedFile[] } | undefined> {
   if (options.jobs < 2) return undefined;
-  const host = new NodeFileHost(root);
+  const host = new NodeFileHost(root, { maxEntries: maxEntriesFromEnv() });
   const files = await host.listFiles();
   const loaded = await loadSettings(host, files, options.configFile);
   if (loaded.errors.length > 0) return { errors: loaded.errors, listingProblems: host.listingProblems, results: [] };
@@ -97,7 +97,15 @@ export async function checkInParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  const merged = results.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // What the host refused (links leading outside, the listing limit) is reported here, as
+  // Engine.load reports it: one file-skipped finding each, in place of a worker's read error.
+  const severity = loaded.settings.severities['file-skipped'] ?? 'warning';
+  const refused = host.refused.filter((r) => !probe.ignores(r.path) && options.filter(r.path));
+  const refusedPaths = new Set(refused.map((r) => r.path));
+  const merged = [
+    ...results.flat().filter((r) => !refusedPaths.has(r.path)),
+    ...refused.map((r) => ({ path: r.path, findings: severity === 'off' ? [] : [skippedFinding(r.reason, severity)], text: '' })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { errors: [], listingProblems: host.listingProblems, results: merged };
 }
 

@@ -8,6 +8,7 @@ import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
 import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type PageSummary, type Settings } from './workspace';
 import Ajv from 'ajv';
+import { compileGlob, workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
 
 /** The few things the engine needs from where files live: a disk, an editor, memory. */
@@ -19,6 +20,18 @@ export interface FileHost {
    * `{ tooLarge: size }` for a bigger file instead of reading it into memory.
    */
   readFile(path: string, maxBytes?: number): Promise<FileRead>;
+  /**
+   * After `listFiles`: what the host refused on purpose (a link leading outside the workspace,
+   * where listing stopped at a limit), each path once. The engine reports each as a
+   * `file-skipped` finding and never reads it.
+   */
+  readonly refused?: readonly ListingProblem[];
+}
+
+/** A path a host did not list, follow or read, and why. */
+export interface ListingProblem {
+  readonly path: string;
+  readonly reason: string;
 }
 
 /** What a FileHost answers for one file. */
@@ -148,7 +161,7 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
       try {
         if (typeof parsed !== 'object' || parsed === null) throw new Error('a JSON Schema must be an object');
         // A throwaway Ajv: the shared one would refuse the same `$id` when the config is loaded again.
-        new Ajv({ allErrors: true, strict: false }).compile(parsed as object);
+        workspaceAjv().compile(parsed as object);
         frontMatterSchema = parsed as object;
       } catch (error) {
         errors.push(new ConfigError(config.schema, `not a usable JSON Schema: ${(error as Error).message}`));
@@ -168,6 +181,10 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
         else throw error;
       }
     }
+  }
+  for (const glob of config.ignore ?? []) {
+    const matcher = compileGlob(glob);
+    if (typeof matcher !== 'function') errors.push(new ConfigError(file, `\`ignore\` glob \`${glob}\` cannot be used: ${matcher.error}`));
   }
   for (const id of Object.keys(config.rules ?? {})) {
     if (!rulesById.has(id)) errors.push(new ConfigError(file, `\`rules\` names an unknown rule \`${id}\``));
@@ -246,6 +263,7 @@ export class Engine {
     const files = await host.listFiles();
     const loaded = await loadSettings(host, files, options.configFile, options.defaults);
     const engine = new Engine(host, loaded, new WorkspaceIndex(loaded.settings));
+    const refused = new Map((host.refused ?? []).map((r) => [r.path, r.reason]));
     const pages: string[] = [];
     for (const f of files) {
       if (engine.index.ignores(f)) continue;
@@ -254,8 +272,14 @@ export class Engine {
     }
     let done = 0;
     for (const path of pages) {
-      await engine.readAndIndex(path, options.keepParsed ?? true);
+      const reason = refused.get(path);
+      if (reason !== undefined) engine.markSkipped(path, reason);
+      else await engine.readAndIndex(path, options.keepParsed ?? true);
       options.onProgress?.(++done, pages.length);
+    }
+    // Refused files that are not pages, and refused folders: one finding each, nothing indexed.
+    for (const [path, reason] of refused) {
+      if (!engine.skipped.has(path) && !engine.index.ignores(path)) engine.skipped.set(path, reason);
     }
     return engine;
   }

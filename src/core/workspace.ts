@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from './linearRegExp';
 import { distance } from 'fastest-levenshtein';
 import { pageHeading, parsePage, topicItemLabel, type Page, type PageLink, type TopicLink } from './page';
 import { Redirects, type Redirect } from './redirects';
@@ -79,8 +79,15 @@ export class WorkspaceIndex implements RouteLookup {
 
   constructor(readonly settings: Settings) {
     this.redirectTable = new Redirects(settings.redirects, normalizeRoute);
-    const matchers = settings.ignore.map((g) => picomatch(g, { dot: true }));
-    this.isIgnored = (p) => matchers.some((m) => m(p));
+    // Globs run in linear time (a glob that cannot is reported by loadSettings and left out);
+    // each path is matched once.
+    const matchers = settings.ignore.map(compileGlob).filter((m) => typeof m === 'function');
+    const ignored = new Map<string, boolean>();
+    this.isIgnored = (p) => {
+      let hit = ignored.get(p);
+      if (hit === undefined) ignored.set(p, (hit = matchers.some((m) => m(p))));
+      return hit;
+    };
   }
 
   get siteBases(): readonly string[] {

@@ -3,7 +3,7 @@
 // untouched when its fixes cannot be applied, and a second run changes nothing.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync, lstatSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, symlinkSync, lstatSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import * as edits from '../../src/core/edits';
@@ -71,6 +71,19 @@ async function fix(dir: string, extra: string[] = []): Promise<{ code: number; s
   return { code, stdout, stderr };
 }
 
+async function check(dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(['check', dir, '--format', 'json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, stderrIsTty: false });
+  return { code, stdout, stderr };
+}
+
+/** `path → "line:column ruleId message"` lines from a JSON report, paths relative to `dir`. */
+function reportFindings(stdout: string, dir: string): Map<string, string[]> {
+  const report = JSON.parse(stdout) as { filePath: string; messages: { line?: number; column?: number; ruleId: string | null; message: string }[] }[];
+  return new Map(report.map((r) => [relative(dir, resolve(dir, r.filePath)).split(sep).join('/'), r.messages.map((m) => `${m.line ?? 0}:${m.column ?? 0} ${m.ruleId ?? ''} ${m.message}`)]));
+}
+
 /** Files whose bytes changed, and checks that every other file kept its inode and mtime. */
 function compare(before: Map<string, Snapshot>, after: Map<string, Snapshot>): string[] {
   assert.deepEqual([...after.keys()], [...before.keys()], 'no file appeared or vanished (no temp file left behind)');
@@ -101,9 +114,14 @@ describe('check --fix', () => {
       const changed = compare(before, afterFirst);
       assert.ok(changed.length > 0, 'the examples have fixable defects');
       assert.ok(changed.every((p) => p.endsWith('.md')), `only pages are written: ${changed.join(', ')}`);
-      // What the JSON report says about fixed files is what is on disk now.
-      const report = JSON.parse(first.stdout) as { filePath: string; source?: string; output?: string }[];
-      assert.ok(Array.isArray(report));
+      // What the JSON report says about fixed files is what is on disk now: the same findings
+      // as a fresh check of the fixed workspace, not those found before fixing.
+      const fresh = await check(dir);
+      assert.deepEqual(reportFindings(first.stdout, dir), reportFindings(fresh.stdout, dir));
+      assert.ok(
+        [...reportFindings(first.stdout, dir).keys()].some((p) => changed.includes(p)),
+        'the report covers the fixed pages',
+      );
 
       const second = await fix(dir);
       assert.equal(second.code, first.code);
@@ -185,26 +203,40 @@ describe('check --fix', () => {
     }
   });
 
-  it('never writes through a planted temp-file symlink, and leaves no temp file', async () => {
+  it('never writes through a symlink planted at the temp name it picks, and leaves no temp file', async () => {
     const dir = copyExamples();
     const outside = mkdtempSync(join(tmpdir(), 'topic-pages-outside-'));
+    // The temp name's random part is made predictable, so the symlinks sit at the very name
+    // the CLI creates next to the page.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nodeCrypto = require('node:crypto') as { randomBytes: (n: number) => Buffer };
+    const realRandomBytes = nodeCrypto.randomBytes;
     try {
       const target = join(outside, 'precious.txt');
       writeFileSync(target, 'precious');
-      // Whatever temp name the CLI picks next to the page, a symlink or folder with an old-style name must not matter.
-      for (const page of ['articles/users/index.md', 'articles/billing/index.md']) {
-        const dirOf = join(dir, page, '..');
+      const victims = ['articles/users/index.md', 'articles/billing/index.md'];
+      for (const page of victims) {
         const base = page.split('/').pop() ?? '';
-        symlinkSync(target, join(dirOf, `.${base}.topic-pages-${process.pid}.tmp`));
-        mkdirSync(join(dirOf, `.${base}.topic-pages-${process.pid}.tmp.d`));
+        symlinkSync(target, join(dir, page, '..', `.${base}.topic-pages-${process.pid}-${'ab'.repeat(6)}.tmp`));
       }
       const before = snapshot(dir);
-      const result = await fix(dir);
+      nodeCrypto.randomBytes = (n: number) => Buffer.alloc(n, 0xab);
+      let result;
+      try {
+        result = await fix(dir);
+      } finally {
+        nodeCrypto.randomBytes = realRandomBytes;
+      }
       assert.ok(result.code === 0 || result.code === 1, result.stderr);
-      assert.equal(readFileSync(target, 'utf8'), 'precious');
+      assert.equal(readFileSync(target, 'utf8'), 'precious', 'the file behind the planted symlink was written');
       const changed = compare(before, snapshot(dir));
-      assert.ok(changed.includes('articles/users/index.md'), result.stderr);
+      for (const page of victims) {
+        assert.ok(!changed.includes(page), `${page} was replaced although its temp file could not be created`);
+        assert.match(result.stderr, new RegExp(`could not write ${page.replace(/[./]/g, '\\$&')}: EEXIST`));
+      }
+      assert.ok(changed.length > 0, 'the other pages are still fixed');
     } finally {
+      nodeCrypto.randomBytes = realRandomBytes;
       rmSync(dir, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@ import { nodeRange } from '../frontMatter';
 import type { Page } from '../page';
 import type { Rule } from '../rule';
 import type { Range } from '../types';
+import { workspaceAjv } from '../linearRegExp';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -13,7 +14,8 @@ function validatorFor(schema: object): ValidateFunction {
   let v = compiled.get(schema);
   // A workspace schema gets its own Ajv: reloading the config brings a new schema object with
   // the same `$id`, which a shared instance refuses ("schema with key or id already exists").
-  if (!v) compiled.set(schema, (v = (schema === builtInSchema ? ajv : new Ajv({ allErrors: true, strict: false })).compile(schema)));
+  // Its patterns run on RE2, in time linear in the value.
+  if (!v) compiled.set(schema, (v = (schema === builtInSchema ? ajv : workspaceAjv()).compile(schema)));
   return v;
 }
 
