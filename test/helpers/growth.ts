@@ -11,6 +11,30 @@ export interface Growth {
   readonly worstRatio: number;
   /** The pair of sizes where it was seen. */
   readonly worstAt: readonly [number, number];
+  /**
+   * The exponent k of time ∝ nᵏ, fitted (least squares on log-log) over every size whose time is at
+   * least the floor: about 1 for linear work, 2 for quadratic, far more for a backtracking blow-up.
+   * One noisy pair moves a single ratio a lot but the fit over ten doublings little.
+   */
+  readonly exponent: number;
+  /** True when measuring stopped at a blow-up (a doubling that multiplied the time by more than `stopAbove`). */
+  readonly blewUp: boolean;
+}
+
+/** Least-squares slope of log(time) on log(n). */
+function fittedExponent(points: readonly (readonly [number, number])[]): number {
+  if (points.length < 2) return 0;
+  const xs = points.map(([n]) => Math.log2(n));
+  const ys = points.map(([, t]) => Math.log2(t));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += ((xs[i] as number) - mx) * ((ys[i] as number) - my);
+    den += ((xs[i] as number) - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
 }
 
 /** Least time of one `op()`, in milliseconds; stops early once a single call exceeds `budgetMs`. */
@@ -44,6 +68,7 @@ export function measureGrowth(make: (n: number) => () => void, from: number, to:
   const ops: (() => void)[] = [];
   let worstRatio = 0;
   let worstAt: [number, number] = [from, from];
+  let blewUp = false;
   for (let n = from; n <= to; n *= 2) {
     const op = make(n);
     op(); // compile and warm up outside the clock
@@ -64,12 +89,16 @@ export function measureGrowth(make: (n: number) => () => void, from: number, to:
       worstRatio = ratio;
       worstAt = [previous[0], n];
     }
-    if (ratio > stopAbove) break;
+    if (ratio > stopAbove) {
+      blewUp = true;
+      break;
+    }
   }
-  return { times, worstRatio, worstAt };
+  const measurable = times.filter(([, t]) => t >= floorMs);
+  return { times, worstRatio, worstAt, exponent: fittedExponent(measurable.length >= 2 ? measurable : times), blewUp };
 }
 
 /** One line for an assertion message. */
 export function describeGrowth(g: Growth): string {
-  return `worst ratio ${g.worstRatio.toFixed(2)} from n=${g.worstAt[0]} to n=${g.worstAt[1]}; ${g.times.map(([n, t]) => `${n}: ${t.toFixed(4)} ms`).join(', ')}`;
+  return `${g.blewUp ? 'blew up; ' : ''}fitted exponent ${g.exponent.toFixed(2)}; worst ratio ${g.worstRatio.toFixed(2)} from n=${g.worstAt[0]} to n=${g.worstAt[1]}; ${g.times.map(([n, t]) => `${n}: ${t.toFixed(4)} ms`).join(', ')}`;
 }
