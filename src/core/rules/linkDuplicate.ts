@@ -6,6 +6,7 @@ export const linkDuplicateRule: Rule = {
   description: 'A topic page should link to each route once.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, resolve, report }) {
     const seen = new Map<string, number>();
