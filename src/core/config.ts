@@ -11,6 +11,8 @@ export interface UserConfig {
   readonly redirects?: string;
   readonly schema?: string;
   readonly ignore?: readonly string[];
+  /** The CLI leaves out what `.gitignore` files exclude unless this is false. */
+  readonly gitignore?: boolean;
   readonly maxFileSize?: number;
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
 }
