@@ -103,11 +103,13 @@ async function prepare(options: Options, io: Io): Promise<Prepared> {
   if (docsRoot !== '' && !existsSync(join(root, docsRoot))) {
     throw new Stop(`No files matching the docs root "${docsRoot}" were found: ${join(root, docsRoot)} does not exist (docsRoot in ${config?.key ?? 'topic-pages.json'}).`);
   }
-  if (options.paths.length === 0) {
+  // No paths: the current folder, as in ESLint; the whole workspace when run from its root (or from outside it).
+  const inSubfolder = options.paths.length === 0 && isInside(root, io.cwd) && resolvePath(io.cwd) !== resolvePath(root);
+  if (options.paths.length === 0 && !inSubfolder) {
     if (pages.length === 0) throw new Stop(`No files matching "${docsRoot === '' ? '' : docsRoot + '/'}**/*.md" were found in ${root}.`);
     return { root, host, configKey: config?.key, wanted: () => true };
   }
-  const targets = resolveTargets(options.paths, io.cwd, root);
+  const targets = resolveTargets(inSubfolder ? ['.'] : options.paths, io.cwd, root);
   const problems: string[] = [];
   const checked: Target[] = [];
   for (const target of targets) {
