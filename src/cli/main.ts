@@ -169,7 +169,9 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
     let findings = engine.check(path);
     let text = engine.index.text(path) ?? '';
     if (options.fixDryRun && findings.some((f) => f.fix)) {
-      const would = fixDiff(engine, path, show(path), io);
+      // Named as shown when under the current folder (so `git apply` there takes it), else relative to the root.
+      const full = join(root, path);
+      const would = fixDiff(engine, path, isInside(io.cwd, full) ? relative(io.cwd, full) : path, io);
       if (would) {
         diffs.push(would.diff);
         findings = would.findings;

@@ -192,6 +192,8 @@ describe('--fix-dry-run', () => {
     assert.deepEqual(snapshot(dry), before, 'nothing written');
     assert.match(r.stdout, /^--- a\/articles\/[^\n]+\n\+\+\+ b\/articles\//);
     assert.match(r.stderr, /✖ \d+ problems/, 'the findings that would be left go to stderr');
+    const outside = await cli(['check', dry, '--fix-dry-run']);
+    assert.equal(outside.stdout, r.stdout, 'a workspace outside the current folder: paths relative to its root, not absolute');
 
     const fixed = mkdtempSync(join(tmpdir(), 'topic-pages-fixed-'));
     cpSync(examples, fixed, { recursive: true });
