@@ -97,7 +97,7 @@ async function prepare(options: Options, io: Io): Promise<Prepared> {
   const docsRoot = settings.docsRoot;
   const underDocs = (f: string): boolean => /\.md$/i.test(f) && (docsRoot === '' || f.startsWith(docsRoot + '/'));
   const pages = files.filter((f) => underDocs(f) && !probe.ignores(f));
-  const ignored = new Set([...all.filter((f) => underDocs(f) && (host.gitignored.has(f) || probe.ignores(f)))]);
+  const ignored = all.filter((f) => underDocs(f) && (host.gitignored.has(f) || probe.ignores(f)));
   const ignoreReason = (f: string): string => (host.gitignored.has(f) ? '.gitignore' : '`ignore` in the configuration');
 
   if (docsRoot !== '' && !existsSync(join(root, docsRoot))) {
@@ -122,7 +122,7 @@ async function prepare(options: Options, io: Io): Promise<Prepared> {
       checked.push(target);
       continue;
     }
-    const matchedIgnored = [...ignored].filter((p) => target.matches(p));
+    const matchedIgnored = ignored.filter((p) => target.matches(p));
     if (target.kind === 'file') {
       const rel = relative(root, resolvePath(io.cwd, target.arg)).split('\\').join('/');
       const why = matchedIgnored.length > 0 ? `File ignored because of a matching ignore pattern (${ignoreReason(rel)}).${host.gitignored.has(rel) ? ' Use --no-gitignore to check it.' : ''}` : `File ignored because it is not a Markdown page under the docs root${docsRoot ? ` "${docsRoot}"` : ''}.`;
