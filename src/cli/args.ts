@@ -23,7 +23,7 @@ rules   Lists the rules with their default severity and whether --fix applies th
 
 The workspace root is --root, else the nearest folder at or above the given paths (or the
 current folder) that holds topic-pages.json, else the repository root (the folder with .git),
-else the current folder. Checking one folder reports what a full check reports for its files.
+else the folder above the articles/ folder the paths lie in, else the current folder. Checking one folder reports what a full check reports for its files.
 topic-pages.json at the root sets docsRoot, siteBases, redirects, schema, ignore, gitignore and rules.`;
 
 export class UsageError extends Error {}

@@ -1,8 +1,11 @@
 // Where the workspace root is, and which of its files the paths and globs on the command line name.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, parse as parsePath, relative, resolve as resolvePath, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, parse as parsePath, relative, resolve as resolvePath, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE } from '../core/config';
+
+/** The folder the engine takes as docs root when it exists and the configuration names none. */
+const DEFAULT_DOCS_ROOT = 'articles';
 
 /** True when `path` is `folder` or lies inside it (both absolute). */
 export function isInside(folder: string, path: string): boolean {
@@ -59,14 +62,23 @@ function findUp(from: string, name: string): string | undefined {
 /**
  * The workspace root: `--root`; else the nearest folder at or above the given paths (or the
  * current folder) holding `topic-pages.json`; else the repository root (the folder with `.git`);
- * else the current folder, or the paths' common folder when they lie outside it. A folder named
+ * else the folder holding the `articles/` folder the paths lie in (the default docs root); else the
+ * current folder, or the paths' common folder when they lie outside it. A folder named
  * on the command line is never the root merely because it was named: `check articles/users`
  * resolves routes and reads the configuration exactly as a full check does.
  */
 export function findRoot(paths: readonly string[], cwd: string, root?: string): string {
   if (root !== undefined) return resolvePath(cwd, root);
   const start = paths.length === 0 ? cwd : commonFolder(paths.map((p) => startFolder(p, cwd)));
-  return findUp(start, CONFIG_FILE) ?? findUp(start, '.git') ?? (isInside(cwd, start) ? cwd : start);
+  return findUp(start, CONFIG_FILE) ?? findUp(start, '.git') ?? aboveArticles(start) ?? (isInside(cwd, start) ? cwd : start);
+}
+
+/** The parent of the nearest folder named `articles` at or above `from` (where the docs root is by default). */
+function aboveArticles(from: string): string | undefined {
+  for (let at = from; dirname(at) !== at; at = dirname(at)) {
+    if (basename(at) === DEFAULT_DOCS_ROOT) return dirname(at);
+  }
+  return undefined;
 }
 
 /** The repository root at or above `folder` (where `.git` is), if any. */

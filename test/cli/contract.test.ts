@@ -111,6 +111,14 @@ describe('the root is found upward', () => {
     assert.deepEqual((JSON.parse(inside.stdout) as JsonResult[]).map((x) => x.filePath).sort(), ['index.md', 'roles.md']);
   });
 
+  it('with neither topic-pages.json nor .git, the folder holding articles/ is the root', async () => {
+    const dir = workspace({ 'articles/index.md': TOPIC('Home', ['/users']), 'articles/users/index.md': TOPIC('Users', ['/users/roles', '/']), 'articles/users/roles.md': PAGE('Roles') });
+    const inside = await cli(['check', '--format', 'json'], join(dir, 'articles/users'));
+    assert.equal(inside.code, 0, inside.stdout + inside.stderr);
+    assert.deepEqual((JSON.parse(inside.stdout) as JsonResult[]).map((x) => x.filePath).sort(), ['index.md', 'roles.md']);
+    assert.equal((await cli(['check', join(dir, 'articles/users')])).code, 0, 'named from elsewhere');
+  });
+
   it('--config accepts a file outside the workspace; the paths inside it stay relative to the root', async () => {
     const dir = workspace({ '.git/HEAD': 'x', 'articles/index.md': TOPIC('Home', ['/old']), 'articles/new.md': PAGE('New'), 'redirects.json': '[{"from": "/old", "to": "/new"}]' });
     const elsewhere = workspace({ 'shared.json': '{"redirects": "redirects.json", "rules": {"link-broken": "warning"}}' });
@@ -128,6 +136,8 @@ describe('the root is found upward', () => {
     const expected = full.filter((f) => f.startsWith(users + '/'));
     assert.ok(expected.length > 0);
     assert.deepEqual(findings(await cli(['check', 'articles/users', '--format', 'json'], CORPUS_DIR), CORPUS_DIR), expected);
+    assert.deepEqual(findings(await cli(['check', '--format', 'json'], users), users), expected, 'run from inside articles/users');
+    assert.deepEqual(findings(await cli(['check', users, '--format', 'json']), repo), expected, 'named from another folder');
   });
 });
 
