@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigError } from '../core/config';
-import { Engine, loadSettings, skippedFinding, type LoadedSettings, type SharePart } from '../core/engine';
+import { Engine, loadSettings, skippedFinding, type FileHost, type ListingProblem, type LoadedSettings, type SharePart } from '../core/engine';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
 import { maxEntriesFromEnv, NodeFileHost } from './nodeHost';
@@ -51,10 +51,11 @@ export function defaultJobs(): number {
  */
 export async function checkInParallel(
   root: string,
-  options: { configFile?: string; jobs: number; filter: (path: string) => boolean; minPages?: number },
+  options: { configFile?: string; jobs: number; filter: (path: string) => boolean; minPages?: number; host?: FileHost & { readonly listingProblems: readonly { path: string; reason: string }[]; readonly refused: readonly ListingProblem[] } },
 ): Promise<{ errors: readonly ConfigError[]; listingProblems: readonly { path: string; reason: string }[]; results: CheckedFile[] } | undefined> {
   if (options.jobs < 2) return undefined;
-  const host = new NodeFileHost(root, { maxEntries: maxEntriesFromEnv() });
+  // The caller's host decides which files exist (e.g. without what .gitignore excludes); workers only read pages.
+  const host = options.host ?? new NodeFileHost(root, { maxEntries: maxEntriesFromEnv() });
   const files = await host.listFiles();
   const loaded = await loadSettings(host, files, options.configFile);
   if (loaded.errors.length > 0) return { errors: loaded.errors, listingProblems: host.listingProblems, results: [] };

@@ -13,6 +13,8 @@ export interface UserConfig {
   /** A JSON or YAML file of allowed taxonomy values per field. */
   readonly vocabulary?: string;
   readonly ignore?: readonly string[];
+  /** The CLI leaves out what `.gitignore` files exclude unless this is false. */
+  readonly gitignore?: boolean;
   readonly maxFileSize?: number;
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
 }

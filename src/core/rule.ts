@@ -27,8 +27,17 @@ export interface Rule {
   /** One sentence: what the rule reports. */
   readonly description: string;
   readonly defaultSeverity: SeveritySetting;
-  /** True when findings carry a fix that `--fix` and "fix all" apply. */
+  /**
+   * True when findings carry a safe fix that `--fix`, "fix all" and fix-on-save apply: one that
+   * leaves what readers see and what the page is unchanged, or restores what the author evidently
+   * wrote (an encoding slip, a missing comma, a link typed in Markdown inside HTML).
+   */
   readonly fixable: boolean;
+  /**
+   * True when findings carry suggestions: edits that change what readers see or what the page
+   * is, offered one by one in the editor and never applied in bulk (ESLint's `hasSuggestions`).
+   */
+  readonly hasSuggestions: boolean;
   /** Topic pages only, or every Markdown page in the docs root. */
   readonly scope: 'topic-pages' | 'all-pages';
   check(context: RuleContext): void;

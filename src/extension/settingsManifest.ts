@@ -34,7 +34,7 @@ export function ruleSettingsSection(rules: readonly Rule[]): ConfigurationSectio
         'Do not run this rule.',
       ],
       default: 'default',
-      markdownDescription: `${rule.description}${rule.fixable ? ' Has a quick fix.' : ''} Default severity: \`${rule.defaultSeverity}\`. A \`rules\` entry in \`topic-pages.json\` takes precedence. [Documentation](${DOCS_URL}${rule.id}.md)`,
+      markdownDescription: `${rule.description}${rule.fixable ? ' Has a safe fix (applied by fix-all and `--fix`).' : ''}${rule.hasSuggestions ? ' Offers suggestions (quick fixes you choose one by one).' : ''} Default severity: \`${rule.defaultSeverity}\`. A \`rules\` entry in \`topic-pages.json\` takes precedence. [Documentation](${DOCS_URL}${rule.id}.md)`,
     };
   }
   return { id: RULES_SECTION_ID, title: 'Rules', order: 2, properties };

@@ -39,7 +39,7 @@ test('check on the example workspace: stylish output, exit 1, every planted defe
   }
   assert.match(r.stdout, /examples\/docs\/articles\/users\/index\.md\n/);
   assert.match(r.stdout, /51:51 +error +No page for route `\/users\/import-exprot`\. Did you mean `\/users\/import-export`\? +link-broken/);
-  assert.match(r.stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings\)/);
+  assert.match(r.stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ info\)/);
 });
 
 test('check --format json has ESLint\'s shape', async () => {

@@ -10,6 +10,9 @@
  * - the same findings at the same line:column in a CRLF copy and in a copy with a BOM;
  * - each fix alone: it changes only the bytes of its edits and removes its finding;
  * - all fixes together give `output` (LF, CRLF and BOM alike), and no fixable finding is left;
+ * - each finding's first suggestion alone: it changes only the bytes of its edits and removes its
+ *   finding; all first suggestions together give `suggested`; a rule without `hasSuggestions`
+ *   offers none, and a suggestion is never a fix (`--fix` does not apply it);
  * - `disable-next-line` and file-level `disable` comments silence the rule, while the same
  *   comments naming another rule do not (so a comment that merely breaks the markup is caught);
  * - severity `off` and `info` from topic-pages.json.
@@ -21,7 +24,7 @@ import { applyEdits, compatibleFixEdits } from '../../src/core/edits';
 import { parsePage } from '../../src/core/page';
 import { rulesById } from '../../src/core/rules';
 import type { Finding } from '../../src/core/types';
-import { applyFix } from './fixes';
+import { applyFix, assertOnlyEditsChanged } from './fixes';
 import { engineFor, span, toCrlf, withBom } from './memoryHost';
 
 /** Where the page under test lives unless a case says otherwise (route `/topic`). */
@@ -45,12 +48,16 @@ export interface ExpectedFinding {
   readonly message: string | RegExp;
   /** Whether the finding carries a fix; defaults to whether the case has an `output`. */
   readonly fix?: boolean;
+  /** Whether the finding carries suggestions; defaults to whether the case has a `suggested`. */
+  readonly suggestion?: boolean;
 }
 
 export interface InvalidCase extends RuleCase {
   readonly errors: readonly ExpectedFinding[];
   /** The page after applying every fix of this rule (with LF breaks). */
   readonly output?: string;
+  /** The page after applying the first suggestion of each finding of this rule (with LF breaks). */
+  readonly suggested?: string;
   /** Why the generated suppression tests do not apply (e.g. the finding is on the `---` line). */
   readonly noSuppressionTest?: string;
 }
@@ -131,6 +138,7 @@ export function ruleTester(ruleId: string, cases: { readonly valid: readonly Rul
       assert.ok(rule, `no rule ${ruleId}`);
       assert.ok(cases.valid.length > 0 && cases.invalid.length > 0, 'needs valid and invalid cases');
       assert.equal(cases.invalid.some((c) => c.output !== undefined), rule.fixable, 'a fixable rule has a case with output, and only it');
+      if (cases.invalid.some((c) => c.suggested !== undefined)) assert.ok(rule.hasSuggestions, 'a rule with a suggested case declares hasSuggestions');
     });
 
     for (const c of cases.valid) {
@@ -157,7 +165,23 @@ export function ruleTester(ruleId: string, cases: { readonly valid: readonly Rul
             else assert.match(f.message, e.message);
             assert.equal(f.severity, rule?.defaultSeverity, 'default severity');
             assert.equal(f.fix !== undefined, e.fix ?? c.output !== undefined, `finding ${i + 1} fix presence`);
+            if (e.suggestion !== undefined || c.suggested !== undefined) assert.equal((f.suggestions?.length ?? 0) > 0, e.suggestion ?? true, `finding ${i + 1} suggestion presence`);
+            if (!rule?.hasSuggestions) assert.equal(f.suggestions, undefined, `finding ${i + 1}: ${ruleId} does not declare hasSuggestions`);
           });
+          // Each finding's first suggestion alone: local, and its finding goes away.
+          for (const f of mine) {
+            const first = f.suggestions?.[0];
+            if (!first) continue;
+            assert.ok(first.edits.length > 0, 'suggestion has edits');
+            const suggested = applyEdits(lines, first.edits);
+            assert.notEqual(suggested, lines, 'the suggestion changed nothing');
+            assertOnlyEditsChanged(lines, first.edits, suggested);
+            assert.ok(!only(ruleId, recheck(suggested)).some((a) => a.message === f.message && a.range.start === f.range.start), `"${f.message}" is gone after its suggestion`);
+          }
+          if (c.suggested !== undefined) {
+            const edits = mine.flatMap((f) => f.suggestions?.[0]?.edits ?? []);
+            assert.equal(applyEdits(lines, edits), v.convertOutput(c.suggested), 'output after the first suggestions');
+          }
           // Each fix alone: local, and its finding goes away.
           for (const f of mine) {
             if (!f.fix) continue;

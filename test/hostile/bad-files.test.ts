@@ -230,7 +230,7 @@ describe('unreadable, vanishing and changing files', () => {
 describe('faults inside the engine', () => {
   it('a rule that throws becomes one finding; the other rules still run', async () => {
     const engine = await Engine.load(new MemoryHost({ 'articles/a.md': TOPIC('A', list('/nowhere')) }));
-    const broken: Rule = { id: 'broken-rule', description: 'throws', defaultSeverity: 'warning', fixable: false, scope: 'all-pages', check: () => { throw new TypeError("Cannot read properties of undefined (reading 'x')"); } };
+    const broken: Rule = { id: 'broken-rule', description: 'throws', defaultSeverity: 'warning', fixable: false, hasSuggestions: false, scope: 'all-pages', check: () => { throw new TypeError("Cannot read properties of undefined (reading 'x')"); } };
     const page = parsePage('articles/a.md', TOPIC('A', list('/nowhere')));
     const findings = checkPage(page, engine.index, [broken, ...allRules]);
     assert.deepEqual(findings.filter((f) => f.ruleId === 'broken-rule').map((f) => f.message), ["Internal error in rule `broken-rule` on this page (Cannot read properties of undefined (reading 'x')); the other rules ran. Please report it."]);

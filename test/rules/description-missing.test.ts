@@ -13,19 +13,19 @@ ruleTester('description-missing', {
       name: 'no description key: the fix adds one from the header <p>, white space folded',
       text: `---\nclasses: topic-page\ntitle: Users\n---\n${header}`,
       errors: [{ range: '1:1-1:4', message: 'The front matter has no `description`.' }],
-      output: `---\nclasses: topic-page\ntitle: Users\ndescription: Learn about users.\n---\n${header}`,
+      suggested: `---\nclasses: topic-page\ntitle: Users\ndescription: Learn about users.\n---\n${header}`,
       noSuppressionTest: 'the finding is on the opening `---` line, which no comment can precede',
     },
     {
       name: 'empty description',
       text: `---\nclasses: topic-page\ndescription: ''\ntitle: Users\n---\n${header}`,
       errors: [{ range: '3:1-3:12', message: 'The front matter `description` is empty.' }],
-      output: `---\nclasses: topic-page\ndescription: Learn about users.\ntitle: Users\n---\n${header}`,
+      suggested: `---\nclasses: topic-page\ndescription: Learn about users.\ntitle: Users\n---\n${header}`,
     },
     {
       name: 'no header <p>: no fix',
       text: '---\nclasses: topic-page\ntitle: Users\ndescription:\n---\n',
-      errors: [{ range: '4:1-4:12', message: 'The front matter `description` is empty.', fix: false }],
+      errors: [{ range: '4:1-4:12', message: 'The front matter `description` is empty.', suggestion: false }],
     },
   ],
 });

@@ -23,13 +23,13 @@ describe('rule docs', () => {
   });
 
   for (const rule of allRules) {
-    it(`${rule.id}: heading, default severity, fixable and sections match the rule`, () => {
+    it(`${rule.id}: heading, default severity, fixable, suggestions and sections match the rule`, () => {
       const path = join(root, ruleDocsPath(rule.id));
       if (!existsSync(path)) return; // reported above
       const text = readFileSync(path, 'utf8');
       assert.equal(text.split('\n')[0], `# ${rule.id}`);
       assert.match(text, new RegExp(`Default severity: \`${rule.defaultSeverity}\``));
-      assert.match(text, new RegExp(`Fixable: ${rule.fixable ? 'yes' : 'no'}\\.`));
+      assert.match(text, new RegExp(`Fixable: ${rule.fixable ? 'yes' : 'no'}\\. Suggestions: ${rule.hasSuggestions ? 'yes' : 'no'}\\.`));
       for (const section of ['## Why it matters', '## Example', '## Fix', '## Configure', '## Suppress']) assert.ok(text.includes(section), `has ${section}`);
       assert.ok(text.includes(`topic-pages-disable-next-line ${rule.id}`), 'shows how to suppress it');
     });

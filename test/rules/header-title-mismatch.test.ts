@@ -16,13 +16,13 @@ ruleTester('header-title-mismatch', {
       name: '<h1> differs from title: the fix rewrites the <h1>',
       text: page('Users and Roles', 'Users'),
       errors: [{ range: '8:7-8:12', message: 'Header <h1> "Users" differs from the front matter title "Users and Roles".' }],
-      output: page('Users and Roles', 'Users and Roles'),
+      suggested: page('Users and Roles', 'Users and Roles'),
     },
     {
       name: 'a title with markup characters is escaped in the <h1>',
       text: page('"Users <and> Roles"', 'Users'),
       errors: [{ range: '8:7-8:12', message: /differs from the front matter title "Users <and> Roles"/ }],
-      output: page('"Users <and> Roles"', 'Users &lt;and&gt; Roles'),
+      suggested: page('"Users <and> Roles"', 'Users &lt;and&gt; Roles'),
     },
   ],
 });

@@ -16,20 +16,20 @@ ruleTester('link-description-empty', {
       text: item('<p></p>'),
       files,
       errors: [{ range: '10:5-10:12', message: 'The description of link "Roles" is empty.' }],
-      output: item('<p>Assign &lt;roles&gt; &amp; permissions</p>'),
+      suggested: item('<p>Assign &lt;roles&gt; &amp; permissions</p>'),
     },
     {
       name: 'a multi-line empty <p> keeps its layout',
       text: item('<p>\n    </p>'),
       files,
       errors: [{ range: '10:5-11:9', message: 'The description of link "Roles" is empty.' }],
-      output: item('<p>\n      Assign &lt;roles&gt; &amp; permissions\n    </p>'),
+      suggested: item('<p>\n      Assign &lt;roles&gt; &amp; permissions\n    </p>'),
     },
     {
       name: 'a nested item, and a target without a description: no fix',
       text: topicPage('\n<ul class="topic-links">\n  <li><a href="/users/roles">Roles</a><p>Roles.</p>\n    <ul>\n      <li><a href="/nowhere">x</a><p> </p></li>\n    </ul>\n  </li>\n</ul>\n'),
       files,
-      errors: [{ range: '10:35-10:43', message: 'The description of link "x" is empty.', fix: false }],
+      errors: [{ range: '10:35-10:43', message: 'The description of link "x" is empty.', suggestion: false }],
     },
   ],
 });

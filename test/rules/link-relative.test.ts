@@ -16,12 +16,12 @@ ruleTester('link-relative', {
   ],
   invalid: [
     {
-      name: 'works only written root-relative: the fix adds the slash',
+      name: 'works only written root-relative: a suggestion (not a fix: another destination) adds the slash',
       text: page('tokens/id-token'),
       path: PAGE,
       files,
       errors: [{ range: '8:16-8:31', message: "Relative href `tokens/id-token` resolves to `/best-practices/tokens/id-token`, which has no page; the root-relative `/tokens/id-token` does." }],
-      output: page('/tokens/id-token'),
+      suggested: page('/tokens/id-token'),
     },
     {
       name: 'works relative to the page route: the fix writes the route it reaches, keeping the fragment',

@@ -14,26 +14,26 @@ ruleTester('title-missing', {
       name: 'no title key: range is the opening fence, the fix adds a line from the <h1>',
       text: `---\nclasses: topic-page\ndescription: d\n---\n${header}`,
       errors: [{ range: '1:1-1:4', message: 'The front matter has no `title`.' }],
-      output: `---\nclasses: topic-page\ndescription: d\ntitle: "Users & Roles"\n---\n${header}`,
+      suggested: `---\nclasses: topic-page\ndescription: d\ntitle: "Users & Roles"\n---\n${header}`,
       noSuppressionTest: 'the finding is on the opening `---` line, which no comment can precede',
     },
     {
       name: 'title: with no value: the fix writes after the colon',
       text: `---\nclasses: topic-page\ntitle:\ndescription: d\n---\n${header}`,
       errors: [{ range: '3:1-3:6', message: 'The front matter `title` is empty.' }],
-      output: `---\nclasses: topic-page\ntitle: "Users & Roles"\ndescription: d\n---\n${header}`,
+      suggested: `---\nclasses: topic-page\ntitle: "Users & Roles"\ndescription: d\n---\n${header}`,
     },
     {
       name: 'an empty quoted title is replaced; a value that needs quotes gets them',
       text: `---\nclasses: topic-page\ntitle: ""\ndescription: d\n---\n${header.replace('Users &amp; Roles', 'Users: Roles')}`,
       errors: [{ range: '3:1-3:6', message: 'The front matter `title` is empty.' }],
-      output: `---\nclasses: topic-page\ntitle: "Users: Roles"\ndescription: d\n---\n${header.replace('Users &amp; Roles', 'Users: Roles')}`,
+      suggested: `---\nclasses: topic-page\ntitle: "Users: Roles"\ndescription: d\n---\n${header.replace('Users &amp; Roles', 'Users: Roles')}`,
     },
     {
       name: 'title: followed by a comment: the value goes between, spaced',
       text: `---\nclasses: topic-page\ntitle: # TODO\ndescription: d\n---\n${header}`,
       errors: [{ range: '3:1-3:6', message: 'The front matter `title` is empty.' }],
-      output: `---\nclasses: topic-page\ntitle: "Users & Roles" # TODO\ndescription: d\n---\n${header}`,
+      suggested: `---\nclasses: topic-page\ntitle: "Users & Roles" # TODO\ndescription: d\n---\n${header}`,
     },
     {
       name: 'no header <h1>: the fix takes the first Markdown `# Heading` (not a `##` one, not one in code)',
@@ -45,7 +45,7 @@ ruleTester('title-missing', {
     {
       name: 'no <h1> to take a title from: no fix',
       text: '---\nclasses: topic-page\ntitle: "  "\n---\n',
-      errors: [{ range: '3:1-3:6', message: 'The front matter `title` is empty.', fix: false }],
+      errors: [{ range: '3:1-3:6', message: 'The front matter `title` is empty.', suggestion: false }],
     },
   ],
 });

@@ -15,24 +15,24 @@ ruleTester('topic-page-class-missing', {
       name: 'no classes key: the fix adds one; range is the <ul> open tag',
       text: `---\ntitle: Identity Labs\n---\n${list}`,
       errors: [{ range: '5:1-5:25', message: 'This page has a `topic-links` list but its front matter does not declare `classes: topic-page`.' }],
-      output: `---\ntitle: Identity Labs\nclasses: topic-page\n---\n${list}`,
+      suggested: `---\ntitle: Identity Labs\nclasses: topic-page\n---\n${list}`,
     },
     {
       name: 'another class: the fix appends topic-page',
       text: `---\nclasses: wide\ntitle: T\n---\n${list}`,
       errors: [{ range: '6:1-6:25', message: /does not declare `classes: topic-page`/ }],
-      output: `---\nclasses: wide topic-page\ntitle: T\n---\n${list}`,
+      suggested: `---\nclasses: wide topic-page\ntitle: T\n---\n${list}`,
     },
     {
       name: 'no front matter: the fix adds it',
       text: `# AWS${list}`,
       errors: [{ range: '2:1-2:25', message: /does not declare/ }],
-      output: `---\nclasses: topic-page\n---\n# AWS${list}`,
+      suggested: `---\nclasses: topic-page\n---\n# AWS${list}`,
     },
     {
       name: 'classes as a list: reported without a fix',
       text: `---\nclasses: [wide]\n---\n${list}`,
-      errors: [{ range: '5:1-5:25', message: /does not declare/, fix: false }],
+      errors: [{ range: '5:1-5:25', message: /does not declare/, suggestion: false }],
     },
   ],
 });

@@ -38,12 +38,9 @@ export function locate(result: FileResult): Located[] {
 /** The problem counts every format and the exit code use. */
 export interface Counts {
   readonly errors: number;
-  /**
-   * Findings below error: `warning` and `info` alike. ESLint's shape has two severities only, so an
-   * `info` finding is a severity-1 message there, and `--max-warnings` counts it the same way.
-   */
+  /** `warning` findings. `info` findings are not among them: they never fail a run, `--max-warnings` included. */
   readonly warnings: number;
-  /** How many of `warnings` are `info` findings. */
+  /** `info` findings (counted apart; ESLint's shape shows them as severity-1 messages outside `warningCount`). */
   readonly infos: number;
   readonly fixableErrors: number;
   readonly fixableWarnings: number;
@@ -61,11 +58,10 @@ export function counts(findings: Iterable<Finding>): Counts {
     if (f.severity === 'error') {
       errors++;
       if (fixable) fixableErrors++;
-    } else {
+    } else if (f.severity === 'warning') {
       warnings++;
-      if (f.severity === 'info') infos++;
       if (fixable) fixableWarnings++;
-    }
+    } else infos++;
   }
   return { errors, warnings, infos, fixableErrors, fixableWarnings };
 }

@@ -20,7 +20,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
   const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   if (total === 0) out.push(c('32', '✔ No problems found.'));
   else {
-    const line = `✖ ${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}${n.infos ? `, ${n.infos} of them info` : ''})`;
+    const line = `✖ ${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}${n.infos ? `, ${n.infos} info` : ''})`;
     out.push(c(n.errors ? '31;1' : '33;1', line));
     const fixable = n.fixableErrors + n.fixableWarnings;
     if (fixable) out.push(c('2', `  ${fixable} fixable with the \`--fix\` option.`));

@@ -7,7 +7,8 @@ export const descriptionMissingRule: Rule = {
   id: 'description-missing',
   description: 'A topic page must have a non-empty `description` in its front matter.',
   defaultSeverity: 'warning',
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, report }) {
     const fm = page.frontMatter;
@@ -22,7 +23,7 @@ export const descriptionMissingRule: Rule = {
     report({
       range: description ? description.keyRange : { start: fm.range.start, end: fm.range.start + 3 },
       message: description ? 'The front matter `description` is empty.' : 'The front matter has no `description`.',
-      ...(fix ? { fix } : {}),
+      ...(fix ? { suggestions: [fix] } : {}),
     });
   },
 };

@@ -10,6 +10,7 @@ export const fileSkippedRule: Rule = {
   description: 'A Markdown file that cannot be checked (binary content, invalid UTF-8, over the size limit, unreadable) is reported once and skipped.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   scope: 'all-pages',
   check() {
     // Findings come from checkFileBytes() before any parsing.

@@ -28,6 +28,7 @@ export const frontMatterSchemaRule: Rule = {
   description: 'Topic-page front matter must match its JSON Schema (types of title, description, classes, topics, contentType, useCase, section, url, toc).',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, index, report }) {
     const fm = page.frontMatter;

@@ -6,6 +6,7 @@ export const frontMatterSyntaxRule: Rule = {
   description: 'Front matter must be closed by `---` and be valid YAML mapping keys to values.',
   defaultSeverity: 'error',
   fixable: false,
+  hasSuggestions: false,
   scope: 'all-pages',
   check({ page, report }) {
     for (const problem of page.frontMatter?.problems ?? []) report({ range: problem.range, message: problem.message });

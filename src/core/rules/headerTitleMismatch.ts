@@ -6,8 +6,9 @@ import { setFrontMatterKey } from './frontMatterEdit';
 export const headerTitleMismatchRule: Rule = {
   id: 'header-title-mismatch',
   description: 'The header `<h1>` should match the front matter `title`.',
-  defaultSeverity: 'warning',
-  fixable: true,
+  defaultSeverity: 'info',
+  fixable: false,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, report }) {
     const h1 = page.header?.title;
@@ -18,8 +19,7 @@ export const headerTitleMismatchRule: Rule = {
     report({
       range: h1.range,
       message: `Header <h1> "${h1.text}" differs from the front matter title "${title}".`,
-      fix: toTitle,
-      ...(toHeader ? { suggestions: [toHeader] } : {}),
+      suggestions: toHeader ? [toTitle, toHeader] : [toTitle],
     });
   },
 };

@@ -7,6 +7,7 @@ export const hrefEmptyRule: Rule = {
   description: 'A link must have an href that leads somewhere: not empty, blank or a bare `#`.',
   defaultSeverity: 'error',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, report }) {
     for (const link of page.links) {

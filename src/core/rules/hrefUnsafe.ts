@@ -6,6 +6,7 @@ export const hrefUnsafeRule: Rule = {
   description: 'Links must not use `javascript:`, `data:`, `vbscript:` or `file:` URLs.',
   defaultSeverity: 'error',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, resolve, report }) {
     for (const link of page.links) {

@@ -6,6 +6,7 @@ export const includeLinksMalformedRule: Rule = {
   description: 'The `links` array of a `_topic-links` include must be a comma-separated list of quoted article paths.',
   defaultSeverity: 'error',
   fixable: true,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, report }) {
     for (const inc of page.includes) {

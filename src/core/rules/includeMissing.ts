@@ -7,6 +7,7 @@ export const includeMissingRule: Rule = {
   description: 'An EJS `include()` path must resolve, relative to the page, to a file in the workspace.',
   defaultSeverity: 'error',
   fixable: false,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, index, report }) {
     for (const inc of page.includes) {

@@ -7,6 +7,7 @@ export const itemMissingLinkRule: Rule = {
   description: 'Each `<li>` of a `ul.topic-links` list must contain an `<a>` link.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, report }) {
     for (const item of allTopicLinks(page.topicLinks)) {

@@ -8,6 +8,7 @@ export const linkBrokenRule: Rule = {
   description: 'A link to a site route, or a `_topic-links` include key, must reach a page of the workspace.',
   defaultSeverity: 'error',
   fixable: false,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check(context) {
     const { page, index, resolve, report } = context;

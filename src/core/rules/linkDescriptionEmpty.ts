@@ -7,7 +7,8 @@ export const linkDescriptionEmptyRule: Rule = {
   id: 'link-description-empty',
   description: 'A topic link\'s `<p>` description must not be empty; the fix uses the target page\'s description.',
   defaultSeverity: 'warning',
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, index, resolve, report }) {
     // Flattened in document order, not recursed: topic lists may nest thousands deep.
@@ -25,7 +26,7 @@ export const linkDescriptionEmptyRule: Rule = {
         report({
           range: { start: d.element.openTag.start, end: d.element.end },
           message: `The description of link "${item.link?.text || item.link?.href || '(no link)'}" is empty.`,
-          ...(text ? { fix: { title: `Use the target's description "${truncate(text)}"`, edits: [{ range: d.range, newText }] } } : {}),
+          ...(text ? { suggestions: [{ title: `Use the target's description "${truncate(text)}"`, edits: [{ range: d.range, newText }] }] } : {}),
         });
       }
     }

@@ -4,8 +4,9 @@ import type { Rule } from '../rule';
 export const linkDuplicateRule: Rule = {
   id: 'link-duplicate',
   description: 'A topic page should link to each route once.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, resolve, report }) {
     const seen = new Map<string, number>();

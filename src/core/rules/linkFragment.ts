@@ -7,6 +7,7 @@ export const linkFragmentRule: Rule = {
   description: 'A link\'s `#fragment` must name a heading or id on the target page.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, index, resolve, report }) {
     for (const link of page.links) {

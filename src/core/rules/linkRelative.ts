@@ -10,6 +10,7 @@ export const linkRelativeRule: Rule = {
   description: 'Links to site pages should be root-relative (`/a/b`): a relative href resolves against the page\'s own route.',
   defaultSeverity: 'warning',
   fixable: true,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, resolve, report }) {
     for (const link of page.links) {
@@ -27,7 +28,8 @@ export const linkRelativeRule: Rule = {
         report({
           range: link.hrefRange,
           message: `Relative href \`${link.href.trim()}\` resolves to \`${r.route}\`, which has no page; the root-relative \`${rooted.route}\` does.`,
-          fix: { title: `Change to ${rooted.route}`, edits: [{ range: link.hrefRange, newText: rewriteHref(link.href, rooted.route, undefined) }] },
+          // A different destination: the author decides (a suggestion, never applied by --fix).
+          suggestions: [{ title: `Change to ${rooted.route}`, edits: [{ range: link.hrefRange, newText: rewriteHref(link.href, rooted.route, undefined) }] }],
         });
       }
     }

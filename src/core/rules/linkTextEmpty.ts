@@ -5,7 +5,8 @@ export const linkTextEmptyRule: Rule = {
   id: 'link-text-empty',
   description: 'A link must have visible text; the fix uses the target page\'s title.',
   defaultSeverity: 'error',
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, index, resolve, report }) {
     for (const link of page.links) {
@@ -19,7 +20,7 @@ export const linkTextEmptyRule: Rule = {
       report({
         range: link.kind === 'html' && link.element ? { start: link.element.openTag.start, end: link.element.end } : link.range,
         message: `Link to \`${link.href}\` has no text.`,
-        ...(title ? { fix: { title: `Use the target's title "${title}"`, edits: [{ range: link.textRange, newText: escapeHtml(title) }] } } : {}),
+        ...(title ? { suggestions: [{ title: `Use the target's title "${title}"`, edits: [{ range: link.textRange, newText: escapeHtml(title) }] }] } : {}),
       });
     }
   },

@@ -10,6 +10,7 @@ export const markdownLinkInHtmlRule: Rule = {
   description: 'A Markdown link inside an HTML block is printed literally; write it as `<a href>`.',
   defaultSeverity: 'warning',
   fixable: true,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, report }) {
     for (const m of page.literalMarkdownLinks) {

@@ -10,6 +10,7 @@ export const markupUnclosedRule: Rule = {
   description: 'HTML elements of the page (`<a>`, `<li>`, `<ul>`, `<div>`, `<p>`...) and EJS tags must be closed explicitly.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   scope: 'topic-pages',
   check({ page, report }) {
     walk(page.elements, (e) => {

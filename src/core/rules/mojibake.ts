@@ -34,6 +34,7 @@ export const mojibakeRule: Rule = {
   description: 'Text must not contain mojibake such as `â€™` (UTF-8 misread as Windows-1252); the fix restores the intended character.',
   defaultSeverity: 'warning',
   fixable: true,
+  hasSuggestions: false,
   scope: 'all-pages',
   check({ page, report }) {
     MOJIBAKE.lastIndex = 0;

@@ -14,6 +14,7 @@ export const taxonomyUnknownValueRule: Rule = {
   description: 'A front-matter taxonomy value must be one of the values the vocabulary file allows.',
   defaultSeverity: 'warning',
   fixable: true,
+  hasSuggestions: true,
   scope: 'all-pages',
   check({ page, index, report }) {
     const vocabulary = index.settings.vocabulary;

@@ -8,7 +8,8 @@ export const titleMissingRule: Rule = {
   id: 'title-missing',
   description: 'A topic page must have a non-empty `title` in its front matter.',
   defaultSeverity: 'error',
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, report }) {
     const fm = page.frontMatter;
@@ -25,7 +26,7 @@ export const titleMissingRule: Rule = {
     report({
       range: title ? title.keyRange : { start: fm.range.start, end: fm.range.start + 3 },
       message: title ? 'The front matter `title` is empty.' : 'The front matter has no `title`.',
-      ...(fix ? { fix } : {}),
+      ...(fix ? { suggestions: [fix] } : {}),
     });
   },
 };

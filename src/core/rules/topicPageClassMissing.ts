@@ -7,7 +7,8 @@ export const topicPageClassMissingRule: Rule = {
   id: 'topic-page-class-missing',
   description: 'A page with a `ul.topic-links` list must declare `classes: topic-page`, or the site renders it as a plain article.',
   defaultSeverity: 'warning',
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   scope: 'all-pages',
   check({ page, report }) {
     // Partials (`_includes/_topic-links.md`) render lists for the pages that include them.
@@ -37,7 +38,7 @@ export const topicPageClassMissingRule: Rule = {
     report({
       range: list.openTag,
       message: 'This page has a `topic-links` list but its front matter does not declare `classes: topic-page`.',
-      ...(fix ? { fix } : {}),
+      ...(fix ? { suggestions: [fix] } : {}),
     });
   },
 };
