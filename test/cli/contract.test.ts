@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyPatch } from 'diff';
 import { run } from '../../src/cli/main';
@@ -108,14 +108,14 @@ describe('the root is found upward', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const inside = await cli(['check', '--format', 'json'], join(dir, 'articles/users'));
     assert.equal(inside.code, 0, 'no false link-broken: `/` and `/users/roles` resolve against the repository root');
-    assert.deepEqual((JSON.parse(inside.stdout) as JsonResult[]).map((x) => x.filePath).sort(), ['index.md', 'roles.md']);
+    assert.deepEqual((JSON.parse(inside.stdout) as JsonResult[]).map((x) => relative(join(dir, 'articles/users'), x.filePath)).sort(), ['index.md', 'roles.md'], 'JSON paths are absolute, as in ESLint');
   });
 
   it('with neither topic-pages.json nor .git, the folder holding articles/ is the root', async () => {
     const dir = workspace({ 'articles/index.md': TOPIC('Home', ['/users']), 'articles/users/index.md': TOPIC('Users', ['/users/roles', '/']), 'articles/users/roles.md': PAGE('Roles') });
     const inside = await cli(['check', '--format', 'json'], join(dir, 'articles/users'));
     assert.equal(inside.code, 0, inside.stdout + inside.stderr);
-    assert.deepEqual((JSON.parse(inside.stdout) as JsonResult[]).map((x) => x.filePath).sort(), ['index.md', 'roles.md']);
+    assert.deepEqual((JSON.parse(inside.stdout) as JsonResult[]).map((x) => relative(join(dir, 'articles/users'), x.filePath)).sort(), ['index.md', 'roles.md'], 'JSON paths are absolute, as in ESLint');
     assert.equal((await cli(['check', join(dir, 'articles/users')])).code, 0, 'named from elsewhere');
   });
 
@@ -153,27 +153,27 @@ describe('.gitignore', () => {
     'articles/generated/page.md': PAGE('Itâ€™s generated'),
     'articles/generated/keep.md': PAGE('Itâ€™s kept'),
   };
-  const checked = (r: Result): string[] => (JSON.parse(r.stdout) as JsonResult[]).map((x) => x.filePath).sort();
+  const checked = (r: Result, dir: string): string[] => (JSON.parse(r.stdout) as JsonResult[]).map((x) => relative(dir, x.filePath)).sort();
 
   it('is respected by default: root and nested files, negation; ignored pages are not link targets', async () => {
     const dir = workspace(files);
     const r = await cli(['check', '--format', 'json'], dir);
-    assert.deepEqual(checked(r), ['articles/a.md', 'articles/generated/keep.md', 'articles/index.md']);
-    const index = (JSON.parse(r.stdout) as JsonResult[]).find((x) => x.filePath === 'articles/index.md');
+    assert.deepEqual(checked(r, dir), ['articles/a.md', 'articles/generated/keep.md', 'articles/index.md']);
+    const index = (JSON.parse(r.stdout) as JsonResult[]).find((x) => relative(dir, x.filePath) === 'articles/index.md');
     assert.deepEqual(index?.messages.map((m) => m.message), ['No page for route `/generated/page`.']);
   });
 
   it('--no-gitignore and "gitignore": false check everything', async () => {
     const dir = workspace(files);
     const all = ['articles/a.md', 'articles/build/b.md', 'articles/generated/keep.md', 'articles/generated/page.md', 'articles/index.md', 'articles/scratch.tmp.md'];
-    assert.deepEqual(checked(await cli(['check', '--no-gitignore', '--format', 'json'], dir)), all);
+    assert.deepEqual(checked(await cli(['check', '--no-gitignore', '--format', 'json'], dir), dir), all);
     writeFileSync(join(dir, 'topic-pages.json'), '{"gitignore": false}');
-    assert.deepEqual(checked(await cli(['check', '--format', 'json'], dir)), all);
+    assert.deepEqual(checked(await cli(['check', '--format', 'json'], dir), dir), all);
   });
 
   it('applies the .gitignore files between the repository root and a workspace below it', async () => {
     const dir = workspace({ '.git/HEAD': 'x', '.gitignore': 'docs/articles/old/\n', 'docs/topic-pages.json': '{}', 'docs/articles/index.md': TOPIC('Home'), 'docs/articles/old/x.md': PAGE('X') });
-    assert.deepEqual(checked(await cli(['check', '--format', 'json'], join(dir, 'docs'))), ['articles/index.md']);
+    assert.deepEqual(checked(await cli(['check', '--format', 'json'], join(dir, 'docs')), join(dir, 'docs')), ['articles/index.md']);
     const named = await cli(['check', 'articles/old/x.md'], join(dir, 'docs'));
     assert.equal(named.code, 0);
     assert.match(named.stderr, /articles\/old\/x\.md: File ignored because of a matching ignore pattern \(\.gitignore\)\. Use --no-gitignore to check it\./);

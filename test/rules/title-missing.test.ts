@@ -36,10 +36,10 @@ ruleTester('title-missing', {
       suggested: `---\nclasses: topic-page\ntitle: "Users & Roles" # TODO\ndescription: d\n---\n${header}`,
     },
     {
-      name: 'no header <h1>: the fix takes the first Markdown `# Heading` (not a `##` one, not one in code)',
+      name: 'no header <h1>: the suggestion takes the first Markdown `# Heading` (not a `##` one, not one in code)',
       text: '---\nclasses: topic-page\ndescription: d\n---\n\n```\n# Not this\n```\n\n## Nor this\n\n# Best Practices: *Rules*\n\nText.\n',
-      errors: [{ range: '1:1-1:4', message: 'The front matter has no `title`.' }],
-      output: '---\nclasses: topic-page\ndescription: d\ntitle: "Best Practices: *Rules*"\n---\n\n```\n# Not this\n```\n\n## Nor this\n\n# Best Practices: *Rules*\n\nText.\n',
+      errors: [{ range: '1:1-1:4', message: 'The front matter has no `title`.', suggestion: true }],
+      suggested: '---\nclasses: topic-page\ndescription: d\ntitle: "Best Practices: *Rules*"\n---\n\n```\n# Not this\n```\n\n## Nor this\n\n# Best Practices: *Rules*\n\nText.\n',
       noSuppressionTest: 'the finding is on the opening `---` line, which no comment can precede',
     },
     {

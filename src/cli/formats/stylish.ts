@@ -16,12 +16,12 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     out.push('');
   }
   const n = totals(results);
-  const total = n.errors + n.warnings;
+  const total = n.errors + n.warnings + n.infos;
   const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   if (total === 0) out.push(c('32', '✔ No problems found.'));
   else {
     const line = `✖ ${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}${n.infos ? `, ${n.infos} info` : ''})`;
-    out.push(c(n.errors ? '31;1' : '33;1', line));
+    out.push(c(n.errors ? '31;1' : n.warnings ? '33;1' : '36;1', line));
     const fixable = n.fixableErrors + n.fixableWarnings;
     if (fixable) out.push(c('2', `  ${fixable} fixable with the \`--fix\` option.`));
   }
