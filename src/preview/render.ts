@@ -54,7 +54,7 @@ function outputChip(code: string): string {
 
 /** `<% code %>`: the code, small and muted, so conditions and loops stay visible. */
 function codeMark(code: string): string {
-  return `<span class="tp-ejs-code" title="${escapeHtml(`EJS code, run when the site is built: ${code.trim()}`)}">${escapeHtml(cut(code))}</span>`;
+  return `<span class="tp-chip tp-ejs-code" title="${escapeHtml(`EJS code, run when the site is built: ${code.trim()}`)}"><span class="tp-chip-label">ejs</span>${escapeHtml(cut(code))}</span>`;
 }
 
 /** An `<%` that is never closed. */
