@@ -133,9 +133,9 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 
 /**
  * HTML written on a page, with its template syntax rendered and its links checked:
- * EJS tags and `${placeholders}` in text become chips, includes and lists; an EJS tag
- * inside a tag but outside a quoted attribute value is dropped (its `%>` would end the
- * tag); links get their target, or are marked broken.
+ * EJS tags and `${placeholders}` in text become chips, includes and lists; inside an
+ * attribute value they stay as written (escaped); an EJS tag elsewhere inside a tag is
+ * dropped (its `%>` would end the tag); links get their target, or are marked broken.
  */
 export function rewriteHtml(html: string, scope: Scope): string {
   if (!html.includes('<') && !html.includes('${')) return html;
@@ -160,15 +160,20 @@ export function rewriteHtml(html: string, scope: Scope): string {
     if (raw.some((r) => within(tag.range, r))) continue;
     const inTag = tagOf(tag.range);
     if (inTag) {
-      if (!inTag.attributes.some((a) => within(tag.range, a.valueRange))) edits.push({ ...tag.range, text: '' });
+      // In an attribute value the tag stays as written, escaped so its quotes cannot end the value;
+      // elsewhere in a tag it is dropped, as the site drops code that prints nothing.
+      const inValue = inTag.attributes.some((a) => within(tag.range, a.valueRange));
+      edits.push({ ...tag.range, text: inValue ? escapeHtml(html.slice(tag.range.start, tag.range.end)) : '' });
       continue;
     }
     const text = tag.closed ? renderTag(html, tag, scope) : unclosedChip();
     edits.push({ ...tag.range, text });
   }
   for (const p of placeholders) {
-    if (raw.some((r) => within(p, r)) || tagOf(p)) continue;
-    edits.push({ ...p, text: placeholderChip(html.slice(p.start + 2, p.end - 1)) });
+    if (raw.some((r) => within(p, r))) continue;
+    // Inside a tag (an href, a class) the placeholder stays as written, escaped.
+    const text = tagOf(p) ? escapeHtml(html.slice(p.start, p.end)) : placeholderChip(html.slice(p.start + 2, p.end - 1));
+    edits.push({ ...p, text });
   }
   for (const a of anchors) {
     const href = attribute(a, 'href');

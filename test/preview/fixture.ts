@@ -79,6 +79,17 @@ title: Support Tickets
 description: Open and follow a support ticket.
 ---
 `,
+  // The site's include, which the preview renders itself: each key's title and description.
+  'articles/_includes/_topic-links.md': `<ul class="topic-links">
+<% links.forEach(function(key) { %>
+  <% var page = pages.byKey(key); %>
+  <li>
+    <i class="icon icon-budicon-715"></i><a href="\${page.url}">\${page.title}</a>
+    <p>\${page.description}</p>
+  </li>
+<% }) %>
+</ul>
+`,
   'articles/_includes/_note.md': `**Tip:** keep your \${api_key} out of source control.
 `,
 };
