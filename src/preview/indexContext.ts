@@ -55,7 +55,8 @@ export function previewContextFromIndex(index: WorkspaceIndex, options: IndexCon
       if (r.kind !== 'article') return undefined;
       if (r.key === '') return { broken: 'Empty key in the `links` array.' };
       if (r.target) return target(fromPath, r.target);
-      return { broken: `No article \`${r.key}\` (looked for ${r.key}.md and ${r.key}/index.md under the docs root): the include fails to render.` };
+      const keys = index.suggestRoutes('/' + r.key).map((route) => articleKeyOf(index, route)).filter((k): k is string => k !== undefined);
+      return { broken: `No article \`${r.key}\` for the \`_topic-links\` include (looked for ${r.key}.md and ${r.key}/index.md under the docs root): the include fails to render.${didYouMean(keys)}` };
     },
     readInclude(includePath, fromPath): IncludeRead {
       const r = index.resolveInclude(includePath, fromPath);
@@ -65,6 +66,15 @@ export function previewContextFromIndex(index: WorkspaceIndex, options: IndexCon
       return text === undefined ? { missing: `${r.target} could not be read.` } : { path: r.target, text };
     },
   };
+}
+
+/** The include key of the page serving `route` (its path under the docs root, without `.md`), as link-broken suggests it. */
+function articleKeyOf(index: WorkspaceIndex, route: string): string | undefined {
+  const { byFile, byUrl } = index.filesForRoute(route);
+  const file = byFile[0] ?? byUrl[0];
+  if (!file) return undefined;
+  const root = index.settings.docsRoot;
+  return (root ? file.slice(root.length + 1) : file).replace(/\.md$/i, '').replace(/\/index$/, '');
 }
 
 function didYouMean(routes: readonly string[]): string {

@@ -65,7 +65,7 @@ export function topicPagesPreview(md: MarkdownIt, context: PreviewContext): void
     while (line < state.lineMax && (state.bMarks[line] ?? Infinity) < frontMatter.range.end) line++;
     const token = state.push('topic_pages_front_matter', '', 0);
     token.map = [startLine, line];
-    token.hidden = true;
+    // Not `hidden`: markdown-it would start the next block with a line break.
     token.block = true;
     state.line = line;
     return true;

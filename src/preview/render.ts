@@ -3,7 +3,7 @@
  * from pages or the workspace (titles, descriptions, code, paths, reasons) is escaped;
  * HTML written on a page passes through as markdown-it passes it with `html: true`.
  */
-import { attribute, parseHtml, walk, type Element } from '../core/html';
+import { attribute, parseHtml, walk } from '../core/html';
 import { mask } from '../core/markdown';
 import { isTopicLinksInclude } from '../core/page';
 import { findEjsTags, findIncludes, findPlaceholders, type EjsInclude, type EjsTag } from '../core/templates';
@@ -131,64 +131,197 @@ interface Edit {
 /** Elements whose content the browser does not parse as HTML: template syntax in them is left as written. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 
+/** Where an offset of HTML lies as a browser's tokenizer reads it. */
+type Where = 'text' | 'tag' | 'value' | 'raw';
+
+/**
+ * The tokenizer states of `html` that matter for inserting markup: text, inside a tag,
+ * inside a quoted attribute value, raw text (script, style...). A tag or value left open
+ * runs to the end, as in a browser, so generated markup never lands in an open tag.
+ */
+class HtmlContexts {
+  private readonly starts: number[] = [];
+  private readonly kinds: Where[] = [];
+  /** Offsets of the `<` of every start tag read in text. */
+  readonly tagStarts = new Set<number>();
+
+  /** `masked`: the HTML with template syntax blanked; raw text ends where the browser ends it, in `original`. */
+  constructor(html: string, original: string) {
+    const n = html.length;
+    let lower: string | undefined;
+    let i = 0;
+    this.mark(0, 'text');
+    while (i < n) {
+      const lt = html.indexOf('<', i);
+      if (lt < 0) break;
+      i = lt;
+      if (html.startsWith('<!--', i)) {
+        const end = html.indexOf('-->', i + 4);
+        i = end < 0 ? n : end + 3;
+        continue;
+      }
+      const isEnd = html[i + 1] === '/';
+      const nameStart = isEnd ? i + 2 : i + 1;
+      if (!/[A-Za-z]/.test(html[nameStart] ?? '')) {
+        // `<!x`, `<?x`, `</1`: a bogus comment up to the next `>`, as browsers read it.
+        if (html[i + 1] === '!' || html[i + 1] === '?' || (isEnd && html[i + 2] !== undefined)) {
+          const end = html.indexOf('>', i + 2);
+          i = end < 0 ? n : end + 1;
+        } else i++;
+        continue;
+      }
+      if (!isEnd) this.tagStarts.add(i);
+      this.mark(i, 'tag');
+      let j = nameStart;
+      while (j < n && !/[\s/>]/.test(html[j] ?? '')) j++;
+      const name = html.slice(nameStart, j).toLowerCase();
+      let closed = false;
+      while (j < n) {
+        const c = html[j];
+        if (c === '>') {
+          j++;
+          closed = true;
+          break;
+        }
+        if (c !== '=') {
+          j++;
+          continue;
+        }
+        j++;
+        while (j < n && /\s/.test(html[j] ?? '')) j++;
+        const quote = html[j];
+        if (quote !== '"' && quote !== "'") continue;
+        this.mark(j + 1, 'value');
+        const close = html.indexOf(quote, j + 1);
+        if (close < 0) {
+          j = n;
+          break;
+        }
+        this.mark(close, 'tag');
+        j = close + 1;
+      }
+      i = j;
+      if (!closed) break;
+      if (!isEnd && RAW_TEXT.has(name)) {
+        this.mark(i, 'raw');
+        lower ??= original.toLowerCase();
+        const end = lower.indexOf(`</${name}`, i);
+        i = end < 0 ? n : end;
+        if (end < 0) break;
+      }
+      this.mark(i, 'text');
+    }
+  }
+
+  private mark(at: number, kind: Where): void {
+    if (this.kinds[this.kinds.length - 1] === kind) return;
+    if (this.starts[this.starts.length - 1] === at) {
+      this.kinds[this.kinds.length - 1] = kind;
+      return;
+    }
+    this.starts.push(at);
+    this.kinds.push(kind);
+  }
+
+  /** The index of the segment holding `offset`. */
+  private segment(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where a range lies; a range across places counts as inside a tag (nothing is inserted there). */
+  of(r: Range): Where {
+    const k = this.segment(r.start);
+    const kind = this.kinds[k] ?? 'text';
+    const next = this.starts[k + 1];
+    if (next !== undefined && next < r.end && kind !== 'raw') return 'tag';
+    return kind;
+  }
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 /**
  * HTML written on a page, with its template syntax rendered and its links checked:
  * EJS tags and `${placeholders}` in text become chips, includes and lists; inside an
  * attribute value they stay as written (escaped); an EJS tag elsewhere inside a tag is
  * dropped (its `%>` would end the tag); links get their target, or are marked broken.
+ * Where that is decided as a browser reads the HTML (an open quote runs to the end), and
+ * nothing dropped joins the text either side of it into a new tag.
  */
 export function rewriteHtml(html: string, scope: Scope): string {
   if (!html.includes('<') && !html.includes('${')) return html;
-  // An unclosed `<%` is only its two characters: the rest of the block stays visible.
-  const tags = findEjsTags(html).map((t) => (t.closed ? t : { ...t, range: { start: t.range.start, end: t.range.start + 2 } }));
+  const tags = templateTags(html);
   const tagRanges = tags.map((t) => t.range);
   const placeholders = findPlaceholders(html, tagRanges);
-  const elements = parseHtml(mask(html, [...tagRanges, ...placeholders]), html);
-  const openTags: Element[] = [];
-  const raw: Range[] = [];
-  const anchors: Element[] = [];
-  walk(elements, (e) => {
-    if (e.openTag.end > e.openTag.start) openTags.push(e);
-    if (RAW_TEXT.has(e.name)) raw.push({ start: e.openTag.end, end: e.contentEnd });
-    if (e.name === 'a') anchors.push(e);
-  });
-  const within = (r: Range, outer: Range): boolean => r.start >= outer.start && r.end <= outer.end;
-  const tagOf = (r: Range): Element | undefined => openTags.find((e) => within(r, e.openTag));
+  const masked = mask(html, [...tagRanges, ...placeholders]);
+  const contexts = new HtmlContexts(masked, html);
 
   const edits: Edit[] = [];
   for (const tag of tags) {
-    if (raw.some((r) => within(tag.range, r))) continue;
-    const inTag = tagOf(tag.range);
-    if (inTag) {
-      // In an attribute value the tag stays as written, escaped so its quotes cannot end the value;
-      // elsewhere in a tag it is dropped, as the site drops code that prints nothing.
-      const inValue = inTag.attributes.some((a) => within(tag.range, a.valueRange));
-      edits.push({ ...tag.range, text: inValue ? escapeHtml(html.slice(tag.range.start, tag.range.end)) : '' });
-      continue;
+    const where = contexts.of(tag.range);
+    if (where === 'raw') continue;
+    if (where === 'value') edits.push({ ...tag.range, text: escapeHtml(html.slice(tag.range.start, tag.range.end)) });
+    else if (where === 'tag') edits.push({ ...tag.range, text: ' ' });
+    else {
+      const text = tag.closed ? renderTag(html, tag, scope) : unclosedChip();
+      // A tag that prints nothing leaves an empty comment, so `<` and `script>` either side stay apart.
+      edits.push({ ...tag.range, text: text === '' ? '<!---->' : text });
     }
-    const text = tag.closed ? renderTag(html, tag, scope) : unclosedChip();
-    edits.push({ ...tag.range, text });
   }
   for (const p of placeholders) {
-    if (raw.some((r) => within(p, r))) continue;
+    const where = contexts.of(p);
+    if (where === 'raw') continue;
     // Inside a tag (an href, a class) the placeholder stays as written, escaped.
-    const text = tagOf(p) ? escapeHtml(html.slice(p.start, p.end)) : placeholderChip(html.slice(p.start + 2, p.end - 1));
+    const text = where === 'text' ? placeholderChip(html.slice(p.start + 2, p.end - 1)) : escapeHtml(html.slice(p.start, p.end));
     edits.push({ ...p, text });
   }
-  for (const a of anchors) {
+  walk(parseHtml(masked, html), (a) => {
+    if (a.name !== 'a' || !contexts.tagStarts.has(a.openTag.start)) return;
     const href = attribute(a, 'href');
-    if (!href) continue;
+    if (!href || contexts.of(href.valueRange) !== 'value') return;
     const info = scope.context.lookupRoute(href.value, scope.page);
-    if (!info) continue;
+    if (!info) return;
     const at = a.openTag.start + 2;
     if (info.broken !== undefined || info.placeholder !== undefined || info.href === undefined) {
       edits.push({ start: at, end: at, text: linkAttributes({ ...info, href: undefined }) });
-      continue;
+      return;
     }
     edits.push({ start: at, end: at, text: `${linkAttributes({ ...info, href: undefined })} data-tp-route="${escapeHtml(href.value)}"` });
     edits.push({ ...href.valueRange, text: escapeHtml(info.href) });
-  }
+  });
   return applyEdits(html, edits);
+}
+
+/**
+ * The EJS tags of `text`. An unclosed `<%` is only its two characters (findEjsTags runs it to
+ * the end of the text): the rest stays visible, and the tags after it are still found.
+ */
+function templateTags(text: string): EjsTag[] {
+  const tags: EjsTag[] = [];
+  let offset = 0;
+  for (;;) {
+    const found = findEjsTags(offset === 0 ? text : text.slice(offset));
+    const shift = (r: Range): Range => ({ start: r.start + offset, end: r.end + offset });
+    let unclosedAt = -1;
+    for (const t of found) {
+      if (t.closed) tags.push({ range: shift(t.range), codeRange: shift(t.codeRange), closed: true });
+      else unclosedAt = t.range.start + offset;
+    }
+    if (unclosedAt < 0) return tags;
+    tags.push({ range: { start: unclosedAt, end: unclosedAt + 2 }, codeRange: { start: unclosedAt + 2, end: unclosedAt + 2 }, closed: false });
+    offset = unclosedAt + 2;
+  }
 }
 
 /** Applies non-overlapping edits (an edit overlapping an earlier one is dropped). */

@@ -56,6 +56,51 @@ export function elementsOf(html: string): { name: string; attributes: string[] }
   return out;
 }
 
+/** The text of every script element in `html`, in order. */
+export function scriptsOf(html: string): string[] {
+  const out: string[] = [];
+  let inScript = false;
+  const parser = new Parser({
+    onopentag(name) {
+      if (name === 'script') {
+        inScript = true;
+        out.push('');
+      }
+    },
+    ontext(text) {
+      if (inScript) out[out.length - 1] += text;
+    },
+    onclosetag(name) {
+      if (name === 'script') inScript = false;
+    },
+  });
+  parser.end(html);
+  return out;
+}
+
+/** The text a reader sees, entities left as written: text outside script, style, textarea and title. */
+export function visibleTextOf(html: string): string {
+  const hidden = new Set(['script', 'style', 'textarea', 'title']);
+  let depth = 0;
+  let out = '';
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (hidden.has(name)) depth++;
+      },
+      ontext(text) {
+        if (depth === 0) out += text;
+      },
+      onclosetag(name) {
+        if (hidden.has(name) && depth > 0) depth--;
+      },
+    },
+    { decodeEntities: false },
+  );
+  parser.end(html);
+  return out;
+}
+
 /** The anchors of rendered HTML with their attributes and text. */
 export function anchorsOf(html: string): { attributes: Record<string, string>; text: string }[] {
   const out: { attributes: Record<string, string>; text: string }[] = [];

@@ -58,7 +58,7 @@ describe('the fixture page (every template form, a real workspace index)', () =>
       '<div class="tp-ejs"><ul class="topic-links" data-tp-include="../_includes/_topic-links">',
       '<li><i class="icon icon-budicon-715"></i><a href="install/index.md" data-tp-key="guides/install">Install the Agent</a><p>Download the agent and connect it to your account.</p></li>',
       '<li><i class="icon icon-budicon-715"></i><a href="configure.md" data-tp-key="guides/configure">Configure the Agent</a><p>Settings, environment variables and log levels.</p></li>',
-      '<li><i class="icon icon-budicon-715"></i><a data-tp-broken="" title="No article `guides/upgrade` (looked for guides/upgrade.md and guides/upgrade/index.md under the docs root): the include fails to render." data-tp-key="guides/upgrade">guides/upgrade</a></li>',
+      '<li><i class="icon icon-budicon-715"></i><a data-tp-broken="" title="No article `guides/upgrade` for the `_topic-links` include (looked for guides/upgrade.md and guides/upgrade/index.md under the docs root): the include fails to render." data-tp-key="guides/upgrade">guides/upgrade</a></li>',
       '</ul></div>\n',
     ].join('\n');
     assert.ok(html.includes(expected), html);
@@ -136,7 +136,9 @@ describe('template forms in every place', () => {
   });
 
   it('inside a tag: kept escaped in an attribute value, dropped elsewhere', () => {
-    assert.equal(render('<li <% if (a) { %>class="x"<% } %>>A</li>'), '<li class="x">A</li>');
+    assert.equal(render('<li <% if (a) { %>class="x"<% } %>>A</li>'), '<li  class="x" >A</li>');
+    // Dropped code never joins its neighbours into a tag.
+    assert.equal(render('<div>\n<s<% x %>cript>alert(1)</s>\n<<%# c %>script>\n</div>'), '<div>\n<s cript>alert(1)</s>\n<<!---->script>\n</div>');
     assert.equal(render('<a href="<%= base %>/x" title="${q}">y</a>'), '<p><a href="&lt;%= base %&gt;/x" title="${q}">y</a></p>\n');
     assert.equal(render('<div>\n<a href="<%= base %>/x" title="${"q"}">y</a>\n</div>'), '<div>\n<a href="&lt;%= base %&gt;/x" title="${&quot;q&quot;}">y</a>\n</div>');
     assert.equal(render('<div class="box">\n<a href="${manage_url}/#/apis">Dashboard</a>\n</div>'), '<div class="box">\n<a href="${manage_url}/#/apis">Dashboard</a>\n</div>');
