@@ -101,6 +101,14 @@ describe('front matter', () => {
     assert.equal(withPlugin.render('articles/a.md'), expected);
   });
 
+  it('leaves no trace before the first block, with or without VS Code\'s plugin', async () => {
+    const files = { 'articles/b.md': '---\ntitle: B\n---\n# Heading\n\nText.\n' };
+    assert.equal((await previewOf(files, { docsRoot: 'articles' })).render('articles/b.md'), '<h1>Heading</h1>\n<p>Text.</p>\n');
+    const withPlugin = await previewOf(files, { docsRoot: 'articles' }, (md) => md.use(frontMatterPlugin, () => undefined));
+    // markdown-it-front-matter's token is hidden: markdown-it starts the next block on a new line.
+    assert.equal(withPlugin.render('articles/b.md'), '\n<h1>Heading</h1>\n<p>Text.</p>\n');
+  });
+
   it('is hidden with CRLF line endings too', () => {
     const render = snippetRenderer(stubContext({}));
     assert.equal(render(page.replace(/\n/g, '\r\n')), render(page));
@@ -127,6 +135,10 @@ describe('template forms in every place', () => {
 
   it('an EJS tag inside a paragraph is an inline chip', () => {
     assert.equal(render('Hello <%= user.name %>!'), '<p>Hello <span class="tp-chip tp-ejs-output" title="EJS output, filled in when the site is built: user.name"><span class="tp-chip-label">ejs</span>user.name</span>!</p>\n');
+  });
+
+  it('a tag on its own line interrupts a paragraph, as a block', () => {
+    assert.equal(render('Text\n<%= x %>\nMore'), '<p>Text</p>\n<div class="tp-ejs"><span class="tp-chip tp-ejs-output" title="EJS output, filled in when the site is built: x"><span class="tp-chip-label">ejs</span>x</span></div>\n<p>More</p>\n');
   });
 
   it('an unclosed `<%` is a chip and the rest of the text stays', () => {
