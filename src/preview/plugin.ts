@@ -58,7 +58,13 @@ export function topicPagesPreview(md: MarkdownIt, context: PreviewContext): void
     if (startLine !== 0 || state.blkIndent !== 0 || !scopeOf(state.env)) return false;
     const first = state.src.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (!state.src.startsWith('---', first)) return false;
-    const frontMatter = parseFrontMatter(state.src);
+    let frontMatter: ReturnType<typeof parseFrontMatter>;
+    try {
+      frontMatter = parseFrontMatter(state.src);
+    } catch {
+      // The preview never fails a render: front matter that cannot be read is shown as text.
+      return false;
+    }
     if (!frontMatter || !frontMatter.closed) return false;
     if (silent) return true;
     let line = startLine + 1;
