@@ -1,4 +1,4 @@
-// Bundles the CLI and the extension with esbuild: one file each, CommonJS,
+// Bundles the CLI, the language server and the extension with esbuild: one file each, CommonJS,
 // `vscode` left to the editor. `--watch` rebuilds on change; `--production` minifies.
 import { build, context } from 'esbuild';
 import { existsSync, readFileSync, chmodSync } from 'node:fs';
@@ -22,6 +22,9 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+if (existsSync('src/server/main.ts')) {
+  targets.push({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });
+}
 if (existsSync('src/extension/extension.ts')) {
   targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
@@ -32,4 +35,5 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => build(t)));
   chmodSync('dist/cli.js', 0o755);
+  if (existsSync('dist/server.js')) chmodSync('dist/server.js', 0o755);
 }
