@@ -4,8 +4,8 @@ import type { Finding } from '../core/types';
 import { addEdits, ruleIdOf, sameProblem, toRange } from './convert';
 import type { LineIndex } from '../core/text';
 import type { DiagnosticsController } from './diagnostics';
-import { disableNextLineEdit } from './suppression';
-import { minimalEdit } from './textDiff';
+import { disableNextLineEdit } from '../core/features/suppression';
+import { minimalEdit } from '../core/features/textDiff';
 import type { TopicWorkspace } from './topicWorkspace';
 
 /** `source.fixAll.topicPages`: applies every safe fix, so `editor.codeActionsOnSave` can run it. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toDiagnostic } from './convert';
 import type { CheckResult, FolderIndex, TopicWorkspace } from './topicWorkspace';
-import type { ProblemCount } from './treeModel';
+import type { ProblemCount } from '../core/features/treeModel';
 
 const TYPING_DELAY_MS = 300;
 const PAGES_PER_SLICE = 25;

@@ -10,7 +10,7 @@ import { newTopicPage } from './newTopicPage';
 import { TopicStatusBar } from './statusBar';
 import { copyRoute, goToLinkInSource, openTarget, revealInExplorer, TopicTreeProvider, TopicTreeView, VIEW_ID, type TopicElement } from './topicTreeView';
 import { TopicWorkspace } from './topicWorkspace';
-import type { TreeSnapshotNode } from './treeModel';
+import type { TreeSnapshotNode } from '../core/features/treeModel';
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface TopicPagesApi {

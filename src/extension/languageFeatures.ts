@@ -3,10 +3,10 @@ import { slugify } from '../core/markdown';
 import { parsePage, type Page } from '../core/page';
 import { LineIndex } from '../core/text';
 import frontMatterSchema from '../../schemas/topic-page.frontmatter.schema.json';
-import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from './completionContext';
+import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from '../core/features/completionContext';
 import { toRange } from './convert';
-import { fragmentOffset, hoverMarkdown, linkTargets, targetAt, type LinkTarget } from './navigation';
-import { mapTree, pageOutline, type OutlineSymbol } from './outline';
+import { fragmentOffset, hoverMarkdown, linkTargets, targetAt, type LinkTarget } from '../core/features/navigation';
+import { mapTree, pageOutline, type OutlineSymbol } from '../core/features/outline';
 import type { FolderIndex, TopicWorkspace } from './topicWorkspace';
 
 /** A parsed editor buffer with its folder, cached per document version. */

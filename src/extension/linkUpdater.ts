@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/text';
 import { addEdits } from './convert';
-import { hrefEditsForMoves, pageMoves, type PageMove } from './linkUpdates';
+import { hrefEditsForMoves, pageMoves, type PageMove } from '../core/features/linkUpdates';
 import type { FolderIndex, TopicWorkspace } from './topicWorkspace';
 
 type UpdateMode = 'prompt' | 'always' | 'never';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { TopicTree, type TopicNode } from '../core/hierarchy';
 import type { DiagnosticsController } from './diagnostics';
 import type { FolderIndex, TopicWorkspace } from './topicWorkspace';
-import { presentNode, snapshotTree, type ProblemCount, type TreeSnapshotNode } from './treeModel';
+import { presentNode, snapshotTree, type ProblemCount, type TreeSnapshotNode } from '../core/features/treeModel';
 
 /** A node of the view: a core TopicNode and the folder it belongs to. */
 export interface TopicElement {

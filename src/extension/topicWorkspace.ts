@@ -5,7 +5,7 @@ import { allRules } from '../core/rules';
 import { LineIndex } from '../core/text';
 import type { Finding } from '../core/types';
 import { WorkspaceFileHost } from './fileHost';
-import { editorDefaults } from './settingsManifest';
+import { editorDefaults } from '../core/features/settingsManifest';
 
 /** One workspace folder's engine. */
 export class FolderIndex {

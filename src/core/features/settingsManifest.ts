@@ -1,6 +1,6 @@
-import type { UserConfig } from '../core/config';
-import type { Rule } from '../core/rule';
-import type { SeveritySetting } from '../core/types';
+import type { UserConfig } from '../config';
+import type { Rule } from '../rule';
+import type { SeveritySetting } from '../types';
 
 /** Prefix of the per-rule severity settings: `topicPages.rules.link-broken`. */
 export const RULE_SETTING_PREFIX = 'topicPages.rules.';

@@ -1,4 +1,4 @@
-import type { TopicNode, TopicNodeKind, TopicTree } from '../core/hierarchy';
+import type { TopicNode, TopicNodeKind, TopicTree } from '../hierarchy';
 
 /** Problem counts of one file. */
 export interface ProblemCount {

@@ -1,6 +1,6 @@
-import { parseFrontMatter } from '../core/frontMatter';
-import { LineIndex } from '../core/text';
-import type { Range } from '../core/types';
+import { parseFrontMatter } from '../frontMatter';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
 
 /** Where the cursor sits inside an `href="…"` value. */
 export interface HrefContext {

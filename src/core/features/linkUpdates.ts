@@ -1,8 +1,8 @@
-import { findMarkdownLinks } from '../core/markdown';
-import { parsePage, type PageLink } from '../core/page';
-import { classifyHref, routeOfFile } from '../core/routes';
-import { rewriteHref } from '../core/rules/linkBroken';
-import type { TextEdit } from '../core/types';
+import { findMarkdownLinks } from '../markdown';
+import { parsePage, type PageLink } from '../page';
+import { classifyHref, routeOfFile } from '../routes';
+import { rewriteHref } from '../rules/linkBroken';
+import type { TextEdit } from '../types';
 
 /** A page file that moved, by workspace-relative paths. */
 export interface PageMove {

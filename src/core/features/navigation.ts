@@ -1,6 +1,6 @@
-import type { Page, PageLink } from '../core/page';
-import type { Range } from '../core/types';
-import type { WorkspaceIndex } from '../core/workspace';
+import type { Page, PageLink } from '../page';
+import type { Range } from '../types';
+import type { WorkspaceIndex } from '../workspace';
 
 /** Where a link or include path on a page leads. */
 export interface LinkTarget {

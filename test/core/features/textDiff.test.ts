@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../src/core/edits';
-import { minimalEdit } from '../../src/extension/textDiff';
+import { applyEdits } from '../../../src/core/edits';
+import { minimalEdit } from '../../../src/core/features/textDiff';
 
 describe('minimalEdit', () => {
   const cases: [string, string][] = [

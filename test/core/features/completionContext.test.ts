@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import schema from '../../schemas/topic-page.frontmatter.schema.json';
-import { frontMatterContext, hrefAt, isInsideHref, schemaKeys, schemaValues } from '../../src/extension/completionContext';
+import schema from '../../../schemas/topic-page.frontmatter.schema.json';
+import { frontMatterContext, hrefAt, isInsideHref, schemaKeys, schemaValues } from '../../../src/core/features/completionContext';
 
 /** The text with `|` removed and the offset where it was. */
 function at(marked: string): [string, number] {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TopicTree } from '../../src/core/hierarchy';
-import { presentNode, snapshotTree, type TreeSnapshotNode } from '../../src/extension/treeModel';
-import { engineFor } from '../helpers/memoryHost';
+import { TopicTree } from '../../../src/core/hierarchy';
+import { presentNode, snapshotTree, type TreeSnapshotNode } from '../../../src/core/features/treeModel';
+import { engineFor } from '../../helpers/memoryHost';
 import { workspace } from './fixtures';
 
 function outline(nodes: readonly TreeSnapshotNode[]): unknown[] {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../src/core/edits';
-import { parseSuppressions } from '../../src/core/suppressions';
-import { disableNextLineEdit } from '../../src/extension/suppression';
+import { applyEdits } from '../../../src/core/edits';
+import { parseSuppressions } from '../../../src/core/suppressions';
+import { disableNextLineEdit } from '../../../src/core/features/suppression';
 
 function disable(text: string, marker: string, ruleId: string): string | undefined {
   const edit = disableNextLineEdit(text, text.indexOf(marker), ruleId);

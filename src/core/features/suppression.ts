@@ -1,6 +1,6 @@
-import { parseFrontMatter } from '../core/frontMatter';
-import { LineIndex } from '../core/text';
-import type { TextEdit } from '../core/types';
+import { parseFrontMatter } from '../frontMatter';
+import { LineIndex } from '../text';
+import type { TextEdit } from '../types';
 
 const EXISTING = /^([ \t]*)(<!--|#)([ \t]*topic-pages-disable-next-line\b)([^\r\n]*?)([ \t]*-->[ \t]*)?$/;
 

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../core/types';
+import type { TextEdit } from '../types';
 
 /**
  * The one edit that turns `before` into `after`, trimmed to the span that

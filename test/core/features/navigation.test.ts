@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { slugify } from '../../src/core/markdown';
-import { parsePage } from '../../src/core/page';
-import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../../src/extension/navigation';
-import { engineFor } from '../helpers/memoryHost';
+import { slugify } from '../../../src/core/markdown';
+import { parsePage } from '../../../src/core/page';
+import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../../../src/core/features/navigation';
+import { engineFor } from '../../helpers/memoryHost';
 import { workspace } from './fixtures';
 
 describe('navigation', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../src/core/edits';
-import { articleKeyForFile, hrefEditsForMoves, pageMoves, routeForFile } from '../../src/extension/linkUpdates';
+import { applyEdits } from '../../../src/core/edits';
+import { articleKeyForFile, hrefEditsForMoves, pageMoves, routeForFile } from '../../../src/core/features/linkUpdates';
 
 describe('routeForFile / articleKeyForFile', () => {
   it('maps files under the docs root to routes and include keys', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePage } from '../../src/core/page';
-import { mapTree, pageOutline, type OutlineSymbol } from '../../src/extension/outline';
+import { parsePage } from '../../../src/core/page';
+import { mapTree, pageOutline, type OutlineSymbol } from '../../../src/core/features/outline';
 
 const text = [
   '---',

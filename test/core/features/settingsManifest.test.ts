@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Engine } from '../../src/core/engine';
-import { allRules } from '../../src/core/rules';
-import { editorDefaults, RULE_SETTING_PREFIX, withRuleSettings } from '../../src/extension/settingsManifest';
-import { MemoryFileHost } from '../helpers/memoryHost';
+import { Engine } from '../../../src/core/engine';
+import { allRules } from '../../../src/core/rules';
+import { editorDefaults, RULE_SETTING_PREFIX, withRuleSettings } from '../../../src/core/features/settingsManifest';
+import { MemoryFileHost } from '../../helpers/memoryHost';
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: unknown } };
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: unknown } };
 
 describe('rule settings in package.json', () => {
   it('match the rule list (regenerate with: node --import tsx scripts/generate-settings.mjs)', () => {

@@ -1,5 +1,5 @@
-import type { Page, TopicLink } from '../core/page';
-import type { Range } from '../core/types';
+import type { Page, TopicLink } from '../page';
+import type { Range } from '../types';
 
 /** One entry of a page's outline (the editor's document symbols). */
 export interface OutlineSymbol {
