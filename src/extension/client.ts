@@ -3,7 +3,7 @@
 // edit comes from the server; the client only adds the editor-side choices below.
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { brokenLinks } from './brokenLinks';
+import type { BrokenLinks } from './brokenLinks';
 import type { LinkUpdates } from './linkUpdatePrompt';
 
 export const CLIENT_ID = 'topicPages';
@@ -12,7 +12,7 @@ export const CLIENT_NAME = 'Topic Pages';
 /** The documents the server serves: Markdown files on disk. */
 export const DOCUMENT_SELECTOR = [{ scheme: 'file', language: 'markdown' }];
 
-export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates): LanguageClient {
+export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates, brokenLinks: BrokenLinks): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -24,7 +24,11 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
       willRenameFiles: (event, next) => linkUpdates.willRename(event, next),
     },
     // Broken hrefs get a link that explains instead of VS Code's "Create file" prompt.
-    provideDocumentLinks: async (document, token, next) => brokenLinks(document, (await next(document, token)) ?? []),
+    provideDocumentLinks: async (document, token, next) => brokenLinks.withBrokenLinks(document, (await next(document, token)) ?? []),
+    handleDiagnostics: (uri, diagnostics, next) => {
+      next(uri, diagnostics);
+      brokenLinks.didPublish(uri);
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -2,7 +2,7 @@
 // client (the server runs in its own process and holds the index), the Topic Pages view, the
 // status bar entry and the commands. Nothing here reads or checks pages.
 import * as vscode from 'vscode';
-import { EXPLAIN_BROKEN_LINK, explainBrokenLink } from './brokenLinks';
+import { BrokenLinks, EXPLAIN_BROKEN_LINK, explainBrokenLink } from './brokenLinks';
 import { createClient } from './client';
 import { LinkUpdates } from './linkUpdatePrompt';
 import { newTopicPage } from './newTopicPage';
@@ -12,6 +12,8 @@ import { copyRoute, goToLinkInSource, openTarget, revealInExplorer, TopicTreePro
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface TopicPagesApi {
+  /** When activate() started (Date.now()), for the editor benchmark. */
+  readonly activatedAt: number;
   /** Resolves once the server runs and every workspace folder is indexed and its pages checked. */
   readonly ready: Promise<void>;
   /** The topic tree as the view shows it (labels, descriptions with problem counts, kinds, ids). */
@@ -40,8 +42,9 @@ async function fixAllInEditor(): Promise<void> {
 }
 
 export function activate(context: vscode.ExtensionContext): TopicPagesApi {
+  const activatedAt = Date.now();
   const linkUpdates = new LinkUpdates();
-  const client = createClient(context, linkUpdates);
+  const client = createClient(context, linkUpdates, new BrokenLinks());
   const treeProvider = new TopicTreeProvider(client);
   const tree = new TopicTreeView(treeProvider, client);
   const statusBar = new TopicStatusBar();
@@ -90,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
   });
 
   return {
+    activatedAt,
     ready,
     treeSnapshot: async (options) => {
       await ready;
