@@ -153,6 +153,16 @@ export class WorkspaceIndex implements RouteLookup {
     return this.files.has(path);
   }
 
+  /** Every file the index knows (unsorted). */
+  filePaths(): IterableIterator<string> {
+    return this.files.values();
+  }
+
+  /** How many pages are indexed (cheap, unlike `pagePaths().length`). */
+  get pageCount(): number {
+    return this.summaries.size;
+  }
+
   pagePaths(): string[] {
     return [...this.summaries.keys()].sort();
   }

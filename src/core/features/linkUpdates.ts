@@ -1,8 +1,34 @@
 import { findMarkdownLinks } from '../markdown';
-import { parsePage, type PageLink } from '../page';
+import { parsePage, type Page, type PageLink } from '../page';
 import { classifyHref, routeOfFile } from '../routes';
 import { rewriteHref } from '../rules/linkBroken';
 import type { TextEdit } from '../types';
+
+/** A link as link updates and the backlink index see it. */
+export type LinkRef = Pick<PageLink, 'kind' | 'href' | 'hrefRange'>;
+
+const PLAIN_ANCHOR = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * Every link of a page, topic page or not: the parsed links of a page with topic-link markup;
+ * on any other page (whose body is not parsed as HTML) its Markdown links, its `<a href>`
+ * anchors outside code and template tags, and its include keys.
+ */
+export function everyLink(page: Page): LinkRef[] {
+  if (page.bodyParsed) return [...page.links];
+  const links: LinkRef[] = [...page.links];
+  for (const m of findMarkdownLinks(page.masked, page.text, page.bodyStart)) links.push({ kind: 'markdown', href: m.href, hrefRange: m.hrefRange });
+  PLAIN_ANCHOR.lastIndex = 0;
+  for (let m = PLAIN_ANCHOR.exec(page.masked); m; m = PLAIN_ANCHOR.exec(page.masked)) {
+    if (m.index < page.bodyStart) continue;
+    const quoted = m[1] !== undefined ? 1 : 2;
+    const valueEnd = m.index + m[0].length - 1;
+    const valueStart = valueEnd - (m[quoted] ?? '').length;
+    // The masked text blanks template code; the href is read from the original text.
+    links.push({ kind: 'html', href: page.text.slice(valueStart, valueEnd), hrefRange: { start: valueStart, end: valueEnd } });
+  }
+  return links.sort((a, b) => a.hrefRange.start - b.hrefRange.start);
+}
 
 /** A page file that moved, by workspace-relative paths. */
 export interface PageMove {
@@ -63,11 +89,7 @@ export function hrefEditsForMoves(
     const page = parsePage(path, text);
     const fromRoute = options.routeOf(path) ?? '/';
     const edits: TextEdit[] = [];
-    // Pages without topic-link markup are not parsed as HTML; their Markdown links still count.
-    const links: Pick<PageLink, 'kind' | 'href' | 'hrefRange'>[] = page.bodyParsed
-      ? [...page.links]
-      : [...page.links, ...findMarkdownLinks(page.masked, text, page.bodyStart).map((m) => ({ kind: 'markdown' as const, href: m.href, hrefRange: m.hrefRange }))];
-    for (const link of links) {
+    for (const link of everyLink(page)) {
       if (link.kind === 'include') {
         const key = link.href.trim().replace(/^\/+|\/+$/g, '');
         const next = keys.get(key);
