@@ -30,6 +30,8 @@ export interface StatusParams {
   readonly indexing: { readonly done: number; readonly total: number } | null;
   readonly problems: { readonly errors: number; readonly warnings: number; readonly infos: number };
   readonly pages: number;
+  /** True once every folder was indexed and checked once (stays true). */
+  readonly indexed: boolean;
 }
 
 export const Requests = {

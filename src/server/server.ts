@@ -34,7 +34,7 @@ import { WorkspaceService, type FileEvent, type ServiceTreeNode } from '../core/
 import { NodeFileHost } from './nodeHost';
 import { Notifications, Requests, type StatusParams, type TreeNode } from './protocol';
 
-export const DIAGNOSTIC_SOURCE = 'topic-pages';
+export const DIAGNOSTIC_SOURCE = 'Topic Pages';
 const TREE_DELAY_MS = 300;
 const LABEL_DELAY_MS = 1000;
 const STATUS_INTERVAL_MS = 250;
@@ -91,10 +91,11 @@ function toSeverity(f: Finding): DiagnosticSeverity {
   return f.severity === 'error' ? DiagnosticSeverity.Error : f.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-/** Where the rule pages are: `docs/rules` next to the bundle's folder (the installed package). */
+/** The folder of the rule pages: `docs/rules` of the installed package (next to `dist/`), unless the client names one. */
+let rulesDocs = pathToFileURL(join(typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd(), 'docs', 'rules')).href;
+
 function ruleDocsUri(ruleId: string): string {
-  const base = typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd();
-  return pathToFileURL(join(base, 'docs', 'rules', `${ruleId}.md`)).href;
+  return `${rulesDocs.replace(/\/+$/, '')}/${ruleId}.md`;
 }
 
 export function toDiagnostic(f: Finding, lines: LineIndex): Diagnostic {
@@ -129,6 +130,8 @@ export class TopicPagesServer {
   private lastStatus = '';
   private progress: WorkDoneProgressServerReporter | undefined;
   private loading: Promise<void> = Promise.resolve();
+  /** True once every folder was indexed and checked once; stays true. */
+  private indexed = false;
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize((params) => this.initialize(params));
@@ -204,7 +207,8 @@ export class TopicPagesServer {
       if (!f.uri.startsWith('file:')) continue;
       this.folders.push(new Folder(f.uri, fileURLToPath(f.uri), f.name, this));
     }
-    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject } | undefined) ?? {};
+    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; rulesDocs?: unknown } | undefined) ?? {};
+    if (typeof initial.rulesDocs === 'string' && initial.rulesDocs !== '') rulesDocs = initial.rulesDocs;
     for (const f of this.folders) f.settings = initial.topicPages ?? initial.settings ?? {};
     const mdFilter = { scheme: 'file', pattern: { glob: '**/*.md', matches: 'file' as const } };
     const folderFilter = { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' as const } };
@@ -382,7 +386,8 @@ export class TopicPagesServer {
       problems.infos += s.problems.infos;
       pages += s.pages;
     }
-    return { indexing: anyIndexing ? indexing : null, problems, pages };
+    if (this.folders.every((f) => f.service.ready)) this.indexed = true;
+    return { indexing: anyIndexing ? indexing : null, problems, pages, indexed: this.indexed };
   }
 
   /** Throttled to at most 4 a second; only sent when something changed. */
@@ -450,7 +455,14 @@ export class TopicPagesServer {
     const at = this.locate(uri);
     const doc = at && this.textAndLines(at.folder, at.path);
     if (!at || !doc) return [];
-    return at.folder.service.documentLinks(at.path, token).map((l) => ({ range: toLspRange(doc.lines, l.range), target: at.folder.uriOf(l.target), tooltip: l.tooltip }));
+    const links = at.folder.service.documentLinks(at.path, token).map((l) => ({ range: toLspRange(doc.lines, l.range), target: at.folder.uriOf(l.target), tooltip: l.tooltip }));
+    // A broken route links to an explanation (the client's command), never to a file to create.
+    for (const f of at.folder.service.diagnostics(at.path)) {
+      if (f.ruleId !== 'link-broken' || f.range.start === f.range.end) continue;
+      const target = `command:topicPages.explainBrokenLink?${encodeURIComponent(JSON.stringify([f.message]))}`;
+      links.push({ range: toLspRange(doc.lines, f.range), target, tooltip: f.message });
+    }
+    return links;
   }
 
   private async definition(uri: string, position: { line: number; character: number }): Promise<{ uri: string; range: LspRange } | null> {
