@@ -29,11 +29,14 @@ if (existsSync('src/extension/extension.ts')) {
   targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
 
+// `--only=server` builds one bundle (dist/server.js), e.g. for the protocol test.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.outfile === `dist/${only}.js`));
+
 if (watch) {
   for (const t of targets) await (await context(t)).watch();
   console.log('watching…');
 } else {
   await Promise.all(targets.map((t) => build(t)));
-  chmodSync('dist/cli.js', 0o755);
-  if (existsSync('dist/server.js')) chmodSync('dist/server.js', 0o755);
+  for (const t of targets) if (t.banner) chmodSync(t.outfile, 0o755);
 }
