@@ -66,6 +66,8 @@ export class BrokenLinks {
       link.tooltip = `${d.message} (Ctrl+click for details)`;
       out.push(link);
     }
-    return out;
+    // The editor merges the lists of all link providers assuming each is sorted by position;
+    // unsorted, an overlap with the Markdown extension's link would go unnoticed and both stay.
+    return out.sort((a, b) => a.range.start.compareTo(b.range.start));
   }
 }
