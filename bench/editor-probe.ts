@@ -12,6 +12,8 @@
 // and waits, so the driver can read the extension host's memory without us.
 // Measurements, not assertions: it writes JSON to TOPIC_PAGES_BENCH_OUT and never fails a target.
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { TopicPagesApi } from '../src/extension/extension';
 
@@ -22,9 +24,30 @@ const KEYSTROKES = 20;
 
 interface Keystroke {
   readonly ms: number;
-  /** Whether the server was still indexing when the diagnostics arrived. */
+  /** Typed at (Date.now()). */
+  readonly at: number;
+  /** Whether the workspace was still being indexed and checked (`ready` not yet resolved) when the diagnostics arrived. */
   readonly indexing: boolean;
 }
+
+/** The extension host's memory after a full garbage collection (what stays, not what awaits collection). */
+async function settledMemory(): Promise<{ rssMb: number; heapUsedMb: number; externalMb: number }> {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+    gc?.();
+    gc?.();
+  } catch {
+    // No forced collection: the figures include garbage.
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const m = process.memoryUsage();
+  const mb = (n: number): number => Math.round((n / 2 ** 20) * 10) / 10;
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external) };
+}
+
+let readyAt: number | undefined;
 
 function hasMojibake(uri: vscode.Uri): boolean {
   return vscode.languages.getDiagnostics(uri).some((d) => d.source === SOURCE && typeof d.code === 'object' && String(d.code.value) === 'mojibake');
@@ -52,7 +75,7 @@ function whenDiagnostics(uri: vscode.Uri, condition: () => boolean, timeoutMs: n
   });
 }
 
-async function keystrokes(editor: vscode.TextEditor, api: TopicPagesApi, count: number): Promise<Keystroke[]> {
+async function keystrokes(editor: vscode.TextEditor, count: number): Promise<Keystroke[]> {
   const doc = editor.document;
   const out: Keystroke[] = [];
   for (let i = 0; i < count; i++) {
@@ -65,8 +88,7 @@ async function keystrokes(editor: vscode.TextEditor, api: TopicPagesApi, count: 
       else b.delete(new vscode.Range(last.range.end.translate(0, -MOJIBAKE.length), last.range.end));
     });
     const t1 = await done;
-    const status = await api.status();
-    out.push({ ms: t1 - t0, indexing: status.indexing !== null });
+    out.push({ ms: t1 - t0, at: t0, indexing: readyAt === undefined || readyAt > t1 });
   }
   return out;
 }
@@ -93,6 +115,7 @@ export async function run(): Promise<void> {
     result.opened = Date.now();
     if (mode === 'without') {
       await new Promise((resolve) => setTimeout(resolve, Number(process.env.TOPIC_PAGES_BENCH_WAIT_MS ?? 20_000)));
+      result.memory = await settledMemory();
       result.done = Date.now();
       return;
     }
@@ -100,22 +123,22 @@ export async function run(): Promise<void> {
     if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
     const api = ext.isActive ? ext.exports : await ext.activate();
     result.activatedAt = api.activatedAt;
+    void api.ready.then(() => (readyAt = Date.now()));
     await first;
     result.firstDiagnostics = firstDiagnostics;
     result.firstDiagnosticsAfterActivationMs = (firstDiagnostics ?? NaN) - api.activatedAt;
-    const statusAtFirst = await api.status();
-    result.statusAtFirstDiagnostics = statusAtFirst;
-    const during = await keystrokes(editor, api, KEYSTROKES);
+    const during = await keystrokes(editor, KEYSTROKES);
     result.keystrokesDuringIndexing = during;
     result.keystrokesDuringIndexingSummary = summary(during.filter((k) => k.indexing));
     await api.ready;
-    result.ready = Date.now();
-    result.indexedAndCheckedAfterActivationMs = Date.now() - api.activatedAt;
+    result.ready = readyAt ?? Date.now();
+    result.indexedAndCheckedAfterActivationMs = (readyAt ?? Date.now()) - api.activatedAt;
     result.statusAtReady = await api.status();
-    const after = await keystrokes(editor, api, KEYSTROKES);
+    const after = await keystrokes(editor, KEYSTROKES);
     result.keystrokesAfterIndexing = after;
     result.keystrokesAfterIndexingSummary = summary(after);
-    if (hasMojibake(uri)) await keystrokes(editor, api, 1);
+    if (hasMojibake(uri)) await keystrokes(editor, 1);
+    result.memory = await settledMemory();
     result.done = Date.now();
   } catch (e) {
     result.error = e instanceof Error ? (e.stack ?? e.message) : String(e);

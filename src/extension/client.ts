@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import type { BrokenLinks } from './brokenLinks';
+import { LeanDiagnostics } from './leanDiagnostics';
 import type { LinkUpdates } from './linkUpdatePrompt';
 
 export const CLIENT_ID = 'topicPages';
@@ -18,6 +19,7 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const leanDiagnostics = new LeanDiagnostics();
   const middleware: Middleware = {
     workspace: {
       // The server computes the href edits; LinkUpdates applies them after the move, per the user's setting.
@@ -26,7 +28,7 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
     // Broken hrefs get a link that explains instead of VS Code's "Create file" prompt.
     provideDocumentLinks: async (document, token, next) => brokenLinks.withBrokenLinks(document, (await next(document, token)) ?? []),
     handleDiagnostics: (uri, diagnostics, next) => {
-      next(uri, diagnostics);
+      next(uri, leanDiagnostics.lean(diagnostics));
       brokenLinks.didPublish(uri);
     },
   };
