@@ -354,7 +354,8 @@ export class TopicPagesServer {
   // ------------------------------------------------------------ diagnostics and status
 
   publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined): void {
-    if (findings.length === 0 && !folder.withProblems.has(path)) return;
+    // A clean page never published needs no message; an open document always gets its version's answer.
+    if (findings.length === 0 && !folder.withProblems.has(path) && version === undefined) return;
     if (findings.length > 0) folder.withProblems.add(path);
     else folder.withProblems.delete(path);
     const lines = new LineIndex(text);

@@ -121,6 +121,12 @@ describe('language server over stdio', () => {
     assert.deepEqual({ indexing: status.indexing, pages: status.pages, indexed: status.indexed }, { indexing: null, pages: 3, indexed: true });
   });
 
+  it('answers an opened page without problems with empty diagnostics for its version', async () => {
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('articles/guide.md'), languageId: 'markdown', version: 7, text: GUIDE } });
+    assert.deepEqual((await nextDiagnostics((d) => d.uri === uri('articles/guide.md') && d.version === 7)).diagnostics, []);
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri('articles/guide.md') } });
+  });
+
   it('offers the quick fix; applying it clears the problem', async () => {
     const diagnostic = (diagnostics.filter((d) => d.uri === doc.uri).at(-1)?.diagnostics ?? [])[0] as Diagnostic;
     const actions = (await conn.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
