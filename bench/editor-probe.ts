@@ -138,6 +138,10 @@ export async function run(): Promise<void> {
     result.keystrokesAfterIndexing = after;
     result.keystrokesAfterIndexingSummary = summary(after);
     if (hasMojibake(uri)) await keystrokes(editor, 1);
+    // What the extension host holds for us: every published diagnostic, and the view's roots.
+    const all = vscode.languages.getDiagnostics();
+    result.diagnosticsHeld = { files: all.filter(([, ds]) => ds.some((d) => d.source === SOURCE)).length, diagnostics: all.reduce((n, [, ds]) => n + ds.filter((d) => d.source === SOURCE).length, 0) };
+    result.treeRoots = (await api.treeSnapshot({ maxDepth: 0, maxNodes: 1_000_000 })).length;
     result.memory = await settledMemory();
     result.done = Date.now();
   } catch (e) {
