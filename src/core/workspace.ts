@@ -73,7 +73,11 @@ export class WorkspaceIndex implements RouteLookup {
   /** Pages known by name only (skipped: binary, too large, unreadable): their routes still resolve. */
   private readonly unread = new Map<string, PageSummary>();
 
-  constructor(readonly settings: Settings) {
+  /**
+   * `keepTexts: false` keeps summaries only (a long-running service re-reads a closed page
+   * when it checks it); the CLI keeps every text it loaded.
+   */
+  constructor(readonly settings: Settings, private readonly keepTexts = true) {
     this.redirectTable = new Redirects(settings.redirects, normalizeRoute);
     const matchers = settings.ignore.map((g) => picomatch(g, { dot: true }));
     this.isIgnored = (p) => matchers.some((m) => m(p));
@@ -111,7 +115,7 @@ export class WorkspaceIndex implements RouteLookup {
     this.files.add(path);
     const before = this.summaries.get(path);
     const after = summarize(page, this.routeOf(path));
-    this.texts.set(path, page.text);
+    if (this.keepTexts) this.texts.set(path, page.text);
     this.summaries.set(path, after);
     if (before) this.unindexRoutes(before);
     this.indexRoutes(after);

@@ -516,7 +516,7 @@ export class TopicPagesServer {
     });
   }
 
-  private willRenameFiles(files: readonly { oldUri: string; newUri: string }[]): WorkspaceEdit | null {
+  private async willRenameFiles(files: readonly { oldUri: string; newUri: string }[]): Promise<WorkspaceEdit | null> {
     const byFolder = new Map<Folder, { from: string; to: string }[]>();
     for (const { oldUri, newUri } of files) {
       const from = this.locate(oldUri);
@@ -528,7 +528,7 @@ export class TopicPagesServer {
     for (const [folder, moves] of byFolder) {
       const mode = settingReader(folder.settings)('topicPages.links.updateOnMove');
       if (mode === 'never') continue;
-      for (const f of folder.service.renameFilesEdits(moves)) changes[folder.uriOf(f.path)] = toLspEdits(new LineIndex(f.text), f.edits);
+      for (const f of await folder.service.renameFilesEdits(moves)) changes[folder.uriOf(f.path)] = toLspEdits(new LineIndex(f.text), f.edits);
     }
     return Object.keys(changes).length > 0 ? { changes } : null;
   }
@@ -548,11 +548,20 @@ export class TopicPagesServer {
     return folder ? { folder, id: id.slice(this.prefix(folder).length) } : undefined;
   }
 
-  private toTreeNode(folder: Folder, n: ServiceTreeNode): TreeNode {
+  /** Tree nodes for the client: link ranges become positions in their source page's text (read once per answer). */
+  private async toTreeNodes(folder: Folder, nodes: readonly ServiceTreeNode[]): Promise<TreeNode[]> {
+    const lines = new Map<string, LineIndex>();
+    for (const n of nodes) {
+      const path = n.source?.path;
+      if (path !== undefined && !lines.has(path)) lines.set(path, new LineIndex((await folder.service.readText(path)) ?? ''));
+    }
+    return nodes.map((n) => this.toTreeNode(folder, n, lines));
+  }
+
+  private toTreeNode(folder: Folder, n: ServiceTreeNode, lines: ReadonlyMap<string, LineIndex>): TreeNode {
     let source: TreeNode['source'];
     if (n.source) {
-      const text = folder.service.currentText(n.source.path) ?? '';
-      source = { uri: folder.uriOf(n.source.path), range: toLspRange(new LineIndex(text), n.source.range) };
+      source = { uri: folder.uriOf(n.source.path), range: toLspRange(lines.get(n.source.path) ?? new LineIndex(''), n.source.range) };
     }
     return {
       id: this.prefix(folder) + n.id,
@@ -572,24 +581,24 @@ export class TopicPagesServer {
     };
   }
 
-  private treeRoots(): TreeNode[] {
-    return this.folders.flatMap((f) => f.service.treeRoots().map((n) => this.toTreeNode(f, n)));
+  private async treeRoots(): Promise<TreeNode[]> {
+    return (await Promise.all(this.folders.map((f) => this.toTreeNodes(f, f.service.treeRoots())))).flat();
   }
 
-  private treeChildren(id: string): TreeNode[] {
+  private async treeChildren(id: string): Promise<TreeNode[]> {
     const at = this.unprefix(id);
-    return at ? at.folder.service.treeChildren(at.id).map((n) => this.toTreeNode(at.folder, n)) : [];
+    return at ? this.toTreeNodes(at.folder, at.folder.service.treeChildren(at.id)) : [];
   }
 
-  private treeParent(id: string): TreeNode | null {
+  private async treeParent(id: string): Promise<TreeNode | null> {
     const at = this.unprefix(id);
     const parent = at?.folder.service.treeParent(at.id);
-    return at && parent ? this.toTreeNode(at.folder, parent) : null;
+    return at && parent ? ((await this.toTreeNodes(at.folder, [parent]))[0] ?? null) : null;
   }
 
-  private treeFind(uri: string): TreeNode[] {
+  private async treeFind(uri: string): Promise<TreeNode[]> {
     const at = this.locate(uri);
-    return at ? at.folder.service.treeFind(at.path).map((n) => this.toTreeNode(at.folder, n)) : [];
+    return at ? this.toTreeNodes(at.folder, at.folder.service.treeFind(at.path)) : [];
   }
 
   private snapshot(options: { maxDepth?: number; maxNodes?: number }): unknown[] {

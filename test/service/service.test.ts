@@ -92,7 +92,7 @@ describe('workspace service', () => {
     };
     const h = await serviceFor(files);
     assert.deepEqual(h.service.backlinks('articles/users/roles.md'), ['articles/index.md', 'articles/users/keys.md', 'articles/users/other.md', 'articles/users/relative.md']);
-    const edits = h.service.renameFilesEdits([{ from: 'articles/users/roles.md', to: 'articles/users/access.md' }]);
+    const edits = await h.service.renameFilesEdits([{ from: 'articles/users/roles.md', to: 'articles/users/access.md' }]);
     const after = new Map(edits.map((e) => [e.path, applyEdits(e.text, e.edits)]));
     assert.deepEqual([...after.keys()], ['articles/index.md', 'articles/users/keys.md', 'articles/users/other.md', 'articles/users/relative.md']);
     assert.equal(after.get('articles/index.md'), files['articles/index.md'].replace('/users/roles#assign', '/users/access#assign'));

@@ -141,6 +141,10 @@ class Loaded {
 }
 
 const PARSE_CACHE = 64;
+/** Closed pages read at once by the re-check scheduler. */
+const READ_BATCH = 20;
+/** Characters of page text kept from indexing until the page's check, so most checks need no second read. */
+const FRESH_BUDGET = 16_000_000;
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -161,6 +165,9 @@ export class WorkspaceService {
   private readonly counts = new Map<string, ProblemCount>();
   private totals = { errors: 0, warnings: 0, infos: 0 };
   private readonly dirty = new Set<string>();
+  /** Texts read (and indexed) but not yet checked, within FRESH_BUDGET characters. */
+  private readonly fresh = new Map<string, string>();
+  private freshChars = 0;
   private readonly published = new Set<string>();
   private progress: IndexingProgress | undefined;
   private generation = 0;
@@ -214,7 +221,7 @@ export class WorkspaceService {
       const files = await this.host.listFiles();
       const loaded = await loadSettings(this.host, files, this.options.configFile, this.defaults);
       if (generation !== this.generation || token.isCancellationRequested) return;
-      const state = new Loaded(loaded, new WorkspaceIndex(loaded.settings));
+      const state = new Loaded(loaded, new WorkspaceIndex(loaded.settings, false));
       const pages: string[] = [];
       for (const f of files) {
         if (state.index.ignores(f)) continue;
@@ -226,6 +233,8 @@ export class WorkspaceService {
       this.state = state;
       this.results.clear();
       this.dirty.clear();
+      this.fresh.clear();
+      this.freshChars = 0;
       this.invalidateTree();
       this.progress = { done: 0, total: pages.length };
       for (const [path, o] of this.overlays) if (state.index.isPagePath(path)) this.indexText(state, path, o.text);
@@ -282,13 +291,27 @@ export class WorkspaceService {
     return [this.options.configFile ?? CONFIG_FILE, config?.redirects, config?.schema].filter((f): f is string => typeof f === 'string').map((f) => f.replace(/^\.\//, ''));
   }
 
-  private indexRead(state: Loaded, path: string, r: FileRead): void {
+  /** Indexes what reading a page gave; returns its text, if it has one. */
+  private indexRead(state: Loaded, path: string, r: FileRead): string | undefined {
     const max = state.loaded.settings.maxFileSize;
     if ('error' in r) return this.markSkipped(state, path, `it cannot be read (${r.error})`);
     if ('tooLarge' in r) return this.markSkipped(state, path, tooLargeReason(r.tooLarge, max));
     const decoded = decodeFile(r.bytes, max);
     if ('skip' in decoded) return this.markSkipped(state, path, decoded.skip);
     this.indexText(state, path, decoded.text);
+    this.keepFresh(path, decoded.text);
+    return decoded.text;
+  }
+
+  private keepFresh(path: string, text: string | undefined): void {
+    const old = this.fresh.get(path);
+    if (old !== undefined) {
+      this.freshChars -= old.length;
+      this.fresh.delete(path);
+    }
+    if (text === undefined || this.freshChars + text.length > FRESH_BUDGET) return;
+    this.fresh.set(path, text);
+    this.freshChars += text.length;
   }
 
   /** Indexes a page's text (disk or overlay): one parse, shared with every query on this text. */
@@ -304,7 +327,7 @@ export class WorkspaceService {
     this.dirty.add(path);
   }
 
-  private markSkipped(state: Loaded, path: string, reason: string): void {
+  private markSkipped(state: Loaded, path: string, reason: string): undefined {
     const affected = state.index.hasFile(path) ? state.index.deleteFile(path) : [];
     state.index.setFile(path);
     state.skipped.set(path, reason);
@@ -312,6 +335,7 @@ export class WorkspaceService {
     this.invalidateTree();
     for (const p of affected) this.dirty.add(p);
     this.dirty.add(path);
+    return undefined;
   }
 
   private deleteFromIndex(state: Loaded, path: string): void {
@@ -320,6 +344,7 @@ export class WorkspaceService {
     state.skipped.delete(path);
     state.backlinks.delete(path);
     this.parsed.delete(path);
+    this.keepFresh(path, undefined);
     if (wasChecked) this.invalidateTree();
     this.forget(path);
     for (const p of affected) this.dirty.add(p);
@@ -339,7 +364,8 @@ export class WorkspaceService {
     this.overlays.set(path, { version, text });
     const state = this.state;
     if (state && state.index.isPagePath(path)) {
-      if (state.index.text(path) !== text || state.skipped.has(path)) this.indexText(state, path, text);
+      const previous = this.parsed.get(path);
+      if (previous?.text !== text || state.skipped.has(path) || !state.index.summary(path)) this.indexText(state, path, text);
       else this.dirty.add(path);
     }
     this.kick();
@@ -475,7 +501,35 @@ export class WorkspaceService {
     await this.yieldToEventLoop();
     let sliceStart = this.now();
     for (let path = this.nextDirty(); path !== undefined; path = this.nextDirty()) {
-      this.publish(path);
+      const state = this.state;
+      if (!state) return;
+      const fresh = this.fresh.get(path);
+      if (this.overlays.has(path) || state.skipped.has(path) || !state.index.isPagePath(path) || !state.index.hasFile(path)) {
+        this.publish(state, path, this.currentText(path));
+      } else if (fresh !== undefined) {
+        this.publish(state, path, fresh);
+      } else {
+        // Closed pages are read again to be checked, a bounded number at a time.
+        const batch: string[] = [];
+        for (const p of this.dirty) {
+          if (batch.length >= READ_BATCH) break;
+          if (!this.overlays.has(p) && !this.fresh.has(p) && !state.skipped.has(p) && state.index.isPagePath(p) && state.index.hasFile(p)) batch.push(p);
+        }
+        const reads = await Promise.all(batch.map((p) => this.host.readFile(p, state.loaded.settings.maxFileSize)));
+        for (let i = 0; i < batch.length; i++) {
+          const p = batch[i] as string;
+          // Skipped when a newer read (a disk change) or an editor took over while this one was in flight.
+          if (this.state !== state || !this.dirty.has(p) || this.overlays.has(p) || this.fresh.has(p)) continue;
+          const read = reads[i] as FileRead;
+          // Gone without a watcher event yet: it is no page of the workspace any more.
+          if ('error' in read) this.deleteFromIndex(state, p);
+          else this.publish(state, p, this.indexRead(state, p, read));
+          if (this.now() - sliceStart >= this.sliceMs) {
+            await this.yieldToEventLoop();
+            sliceStart = this.now();
+          }
+        }
+      }
       if (this.now() - sliceStart >= this.sliceMs) {
         await this.yieldToEventLoop();
         sliceStart = this.now();
@@ -483,16 +537,14 @@ export class WorkspaceService {
     }
   }
 
-  private publish(path: string): void {
-    const state = this.state;
-    if (!state) return;
+  private publish(state: Loaded, path: string, text: string | undefined): void {
     if (!this.isPage(path) || (!state.index.hasFile(path) && !this.overlays.has(path))) {
       this.forget(path);
       return;
     }
-    const findings = this.diagnostics(path);
+    const findings = text !== undefined && !state.skipped.has(path) ? this.checkIndexed(state, path, text) : this.diagnostics(path);
     this.published.add(path);
-    this.events.onDiagnostics?.(path, findings, this.currentText(path) ?? '', this.overlays.get(path)?.version);
+    this.events.onDiagnostics?.(path, findings, text ?? '', this.overlays.get(path)?.version);
   }
 
   /** Resolves when nothing is queued or running (loads, disk changes, re-checks). */
@@ -543,9 +595,22 @@ export class WorkspaceService {
 
   // ---------------------------------------------------------------- parsing and checking
 
-  /** The text queries see: the open document's, else the indexed one. */
+  /**
+   * The text queries see: the open document's (the index keeps no page texts: a closed page's
+   * text is read from disk when it is checked; see `readText`).
+   */
   currentText(path: string): string | undefined {
-    return this.overlays.get(path)?.text ?? this.state?.index.text(path);
+    return this.overlays.get(path)?.text;
+  }
+
+  /** The open document's text, else the file's text on disk (undefined when it cannot be read as text). */
+  async readText(path: string): Promise<string | undefined> {
+    const open = this.overlays.get(path)?.text;
+    if (open !== undefined) return open;
+    const read = await this.host.readFile(path, this.state?.loaded.settings.maxFileSize);
+    if (!('bytes' in read)) return undefined;
+    const decoded = decodeFile(read.bytes);
+    return 'text' in decoded ? decoded.text : undefined;
   }
 
   private parse(path: string, text: string): Page {
@@ -588,12 +653,19 @@ export class WorkspaceService {
       return findings;
     }
     const text = this.currentText(path);
-    if (text === undefined || !state.index.isPagePath(path)) return [];
     const hit = this.results.get(path);
+    if (text === undefined || !state.index.isPagePath(path)) return hit?.findings ?? [];
     if (hit && hit.text === text && !this.dirty.has(path)) return hit.findings;
-    // An open document's text is what the index holds, so this check records its dependencies.
-    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: state.index.text(path) === text });
-    this.results.set(path, { text, findings });
+    return this.checkIndexed(state, path, text);
+  }
+
+  /** Checks the text the index holds for `path` (an open document's, or the disk's just indexed), recording its dependencies. */
+  private checkIndexed(state: Loaded, path: string, text: string): readonly Finding[] {
+    this.keepFresh(path, undefined);
+    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: true });
+    // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
+    if (this.overlays.has(path)) this.results.set(path, { text, findings });
+    else this.results.delete(path);
     this.dirty.delete(path);
     this.setCount(path, findings);
     return findings;
@@ -675,12 +747,7 @@ export class WorkspaceService {
     if (!page || !index) return undefined;
     const t = targetAt(page, index, offset);
     if (!t?.target) return undefined;
-    let text = this.currentText(t.target);
-    if (text === undefined) {
-      const read = await this.host.readFile(t.target, this.state?.loaded.settings.maxFileSize);
-      const decoded = 'bytes' in read ? decodeFile(read.bytes) : undefined;
-      text = decoded && 'text' in decoded ? decoded.text : '';
-    }
+    const text = (await this.readText(t.target)) ?? '';
     const at = fragmentOffset(text, t.fragment, slugify);
     return { path: t.target, range: { start: at, end: at }, text };
   }
@@ -766,7 +833,7 @@ export class WorkspaceService {
    * of `<a>` on every page, topic page or not, Markdown links, and `_topic-links` include keys.
    * Only the pages the backlink index names are read.
    */
-  renameFilesEdits(moves: readonly PageMove[]): FileEdits[] {
+  async renameFilesEdits(moves: readonly PageMove[]): Promise<FileEdits[]> {
     const state = this.state;
     if (!state) return [];
     const known = state.index.pagePaths();
@@ -779,10 +846,12 @@ export class WorkspaceService {
       for (const p of state.backlinks.pagesLinkingTo(keysOfTarget([state.index.routeOfPage(m.from)], key))) candidates.add(p);
     }
     const pages: { path: string; text: string }[] = [];
-    for (const path of [...candidates].sort()) {
-      const text = this.currentText(path);
+    const sortedCandidates = [...candidates].sort();
+    const texts = await Promise.all(sortedCandidates.map((p) => this.readText(p)));
+    sortedCandidates.forEach((path, i) => {
+      const text = texts[i];
       if (text !== undefined) pages.push({ path, text });
-    }
+    });
     const edits = hrefEditsForMoves(pages, pageMovesList, { docsRoot: state.loaded.settings.docsRoot, siteBases: state.loaded.settings.siteBases, routeOf: (p) => state.index.routeOfPage(p) });
     return pages.filter((p) => edits.has(p.path)).map((p) => ({ path: p.path, text: p.text, edits: edits.get(p.path) ?? [] }));
   }
