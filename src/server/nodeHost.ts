@@ -37,26 +37,28 @@ export class NodeFileHost implements ServiceHost {
   async listFiles(): Promise<readonly string[]> {
     const out: string[] = [];
     const seen = new Set<string>([this.realRoot]);
-    let queue: string[] = [''];
+    // Each folder with its real path: a plain sub-folder's real path is its parent's plus its name,
+    // so only symbolic links cost a realpath call.
+    let queue: { path: string; real: string }[] = [{ path: '', real: this.realRoot }];
     while (queue.length > 0) {
-      const next: string[] = [];
+      const next: { path: string; real: string }[] = [];
       for (let i = 0; i < queue.length; i += LIST_CONCURRENCY) {
         await Promise.all(
           queue.slice(i, i + LIST_CONCURRENCY).map(async (dir) => {
             let entries: Dirent[];
             try {
-              entries = await fs.readdir(join(this.root, ...dir.split('/').filter(Boolean)), { withFileTypes: true });
+              entries = await fs.readdir(dir.real, { withFileTypes: true });
             } catch {
               return;
             }
             for (const e of entries) {
-              const path = dir ? `${dir}/${e.name}` : e.name;
+              const path = dir.path ? `${dir.path}/${e.name}` : e.name;
               if (e.isDirectory()) {
                 if (SKIPPED_FOLDERS.has(e.name)) continue;
-                const real = await this.resolve(path);
-                if (real !== undefined && !seen.has(real)) {
+                const real = join(dir.real, e.name);
+                if (!seen.has(real)) {
                   seen.add(real);
-                  next.push(path);
+                  next.push({ path, real });
                 }
               } else if (e.isFile()) out.push(path);
               else if (e.isSymbolicLink()) {
@@ -66,7 +68,7 @@ export class NodeFileHost implements ServiceHost {
                 if (stat?.isFile()) out.push(path);
                 else if (stat?.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && !seen.has(real)) {
                   seen.add(real);
-                  next.push(path);
+                  next.push({ path, real });
                 }
               }
             }
