@@ -36,6 +36,8 @@ const { values: opts } = parseArgs({
     write: { type: 'boolean', default: true },
     'no-write': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '900' },
+    // Extra user settings for both runs, as JSON (for experiments, e.g. a rule turned off).
+    settings: { type: 'string', default: '{}' },
   },
 });
 const size = Number(opts.size);
@@ -113,6 +115,7 @@ async function session(mode) {
     extensionDir: mode === 'with' ? repoRoot : undefined,
     harness: true,
     log,
+    settings: JSON.parse(opts.settings),
     startupTimeoutMs: 240_000,
     env: {
       TOPIC_PAGES_TEST_SUITE: probe,

@@ -4,6 +4,12 @@ import { TREE_CHANGED, TREE_CHILDREN, TREE_FIND, TREE_PARENT, TREE_ROOTS, type T
 
 export const VIEW_ID = 'topicPages.tree';
 const ROOTS = '';
+/**
+ * Roots open expanded only when there are this few: a docs repository can have thousands of
+ * roots (pages no topic page links to), and expanding them all would fetch tens of thousands
+ * of nodes on every refresh.
+ */
+const MAX_EXPANDED_ROOTS = 10;
 /** Bursts of tree changes within this time make one refresh. */
 const REFRESH_DELAY_MS = 100;
 
@@ -23,6 +29,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly rootsFetched = new vscode.EventEmitter<readonly TreeNode[]>();
   readonly onDidFetchRoots = this.rootsFetched.event;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  private rootCount = 0;
 
   constructor(private readonly client: BaseLanguageClient) {}
 
@@ -50,6 +57,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const nodes = element
       ? await this.client.sendRequest<TreeNode[]>(TREE_CHILDREN, { id: element.id })
       : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
+    if (!element) this.rootCount = nodes.length;
     for (const n of nodes) this.known.set(n.id, n);
     this.shown.set(element?.id ?? ROOTS, new Set(nodes.map((n) => n.id)));
     if (!element) this.rootsFetched.fire(nodes);
@@ -70,7 +78,8 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const state = !node.hasChildren ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const expanded = node.expanded && this.rootCount <= MAX_EXPANDED_ROOTS;
+    const state = !node.hasChildren ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
