@@ -239,4 +239,21 @@ describe('workspace service', () => {
     assert.equal(h.service.treeParent('articles/index.md/0')?.id, 'articles/index.md');
     assert.deepEqual(h.service.treeFind('articles/a.md').map((n) => n.id), ['articles/index.md', 'articles/index.md/0']);
   });
+
+  it('completes page keys inside a _topic-links list and front-matter keys', async () => {
+    const page = `---\nclasses: topic-page\ntitle: Keys\n---\n<%= include('../_includes/_topic-links', { links: ['us'] }) %>\n`;
+    const h = await serviceFor({ 'articles/_includes/_topic-links.md': '', 'articles/keys/index.md': page, 'articles/users/index.md': plain('Users'), 'articles/users/roles.md': plain('Roles') });
+    h.service.openDocument('articles/keys/index.md', 1, page);
+    const inKey = page.indexOf("'us'") + 3;
+    const keys = h.service.completion('articles/keys/index.md', inKey);
+    assert.deepEqual(keys.map((c) => [c.label, c.description, page.slice(c.range.start, c.range.end)]), [
+      ['keys', 'Keys', 'us'],
+      ['users', 'Users', 'us'],
+      ['users/roles', 'Roles', 'us'],
+    ]);
+    const inFrontMatter = page.indexOf('title:');
+    const fm = h.service.completion('articles/keys/index.md', inFrontMatter);
+    assert.ok(fm.some((c) => c.label === 'description' && c.snippet === 'description: $0'), JSON.stringify(fm.map((c) => c.label)));
+    assert.ok(!fm.some((c) => c.label === 'title' || c.label === 'classes'), 'keys already present are not offered');
+  });
 });

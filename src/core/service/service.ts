@@ -797,8 +797,9 @@ export class WorkspaceService {
       const out: ServiceCompletion[] = [];
       for (const p of index.pagePaths()) {
         const k = articleKeyForFile(p, docsRoot);
-        if (k === undefined || k === '') continue;
         const s = index.summary(p);
+        // Partials (`_name.md`, files under `_folders`) serve no page.
+        if (k === undefined || k === '' || s?.route === undefined) continue;
         out.push({ label: k, kind: 'include-key', range: key.range, detail: p, ...(s?.title ? { description: s.title } : {}), ...(s?.description ? { documentation: s.description } : {}) });
       }
       return out;
