@@ -163,7 +163,8 @@ export class TopicPagesServer {
     });
     connection.onDidChangeConfiguration((params) => {
       const pushed = (params.settings as { topicPages?: SettingsObject } | undefined)?.topicPages;
-      void this.reloadSettings(pushed);
+      // A client that answers workspace/configuration is asked per folder; otherwise the pushed section is used.
+      void this.reloadSettings(this.canPullConfiguration ? undefined : pushed);
     });
 
     connection.onCodeAction((params, token) => this.codeActions(params.textDocument.uri, params.range, params.context.only, token));
