@@ -69,7 +69,7 @@ class Folder {
 }
 
 /** Reads a `topicPages` setting by its full key from the section object (nested or flat keys). */
-function settingReader(settings: SettingsObject): (key: string) => unknown {
+export function settingReader(settings: SettingsObject): (key: string) => unknown {
   return (key) => {
     const rest = key.replace(/^topicPages\./, '');
     if (rest in settings) return settings[rest];
