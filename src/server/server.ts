@@ -124,6 +124,7 @@ export class TopicPagesServer {
   private canWatchFiles = false;
   private canRegisterConfiguration = false;
   private canReportProgress = false;
+  private canTrackFolders = false;
   private treeTimer: ReturnType<typeof setTimeout> | undefined;
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -203,6 +204,7 @@ export class TopicPagesServer {
     this.canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canReportProgress = caps.window?.workDoneProgress === true;
+    this.canTrackFolders = caps.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: 'root' }] : []);
     for (const f of folders) {
       if (!f.uri.startsWith('file:')) continue;
@@ -223,7 +225,7 @@ export class TopicPagesServer {
         completionProvider: { triggerCharacters: ['/', '"', "'", ':', '-'] },
         documentSymbolProvider: true,
         workspace: {
-          workspaceFolders: { supported: true },
+          workspaceFolders: { supported: true, changeNotifications: true },
           fileOperations: { willRename: { filters: [mdFilter, folderFilter] } },
         },
       },
@@ -232,6 +234,7 @@ export class TopicPagesServer {
   }
 
   private async initialized(): Promise<void> {
+    if (this.canTrackFolders) this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.changeFolders(e.added, e.removed));
     if (this.canRegisterConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'topicPages' });
     if (this.canWatchFiles) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
@@ -261,6 +264,35 @@ export class TopicPagesServer {
     };
     this.loading = this.loading.then(run, run);
     return this.loading;
+  }
+
+  /** Workspace folders added or removed while running: removed ones drop their diagnostics, added ones load. */
+  private async changeFolders(added: readonly { uri: string; name: string }[], removed: readonly { uri: string }[]): Promise<void> {
+    for (const r of removed) {
+      const i = this.folders.findIndex((f) => f.uri === r.uri);
+      const folder = this.folders[i];
+      if (!folder) continue;
+      this.folders.splice(i, 1);
+      folder.watcher?.close();
+      if (folder.diskTimer) clearTimeout(folder.diskTimer);
+      for (const path of folder.withProblems) void this.connection.sendDiagnostics({ uri: folder.uriOf(path), diagnostics: [] });
+      folder.withProblems.clear();
+    }
+    for (const a of added) {
+      if (!a.uri.startsWith('file:') || this.folders.some((f) => f.uri === a.uri)) continue;
+      const folder = new Folder(a.uri, fileURLToPath(a.uri), a.name, this);
+      this.folders.push(folder);
+      if (!this.canWatchFiles) this.watchDisk(folder);
+      for (const doc of this.documents.all()) {
+        const at = this.locate(doc.uri);
+        if (at?.folder === folder) {
+          folder.openUris.set(at.path, doc.uri);
+          folder.service.openDocument(at.path, doc.version, doc.getText());
+        }
+      }
+    }
+    this.treeChanged();
+    await this.reloadSettings(undefined);
   }
 
   private async withProgress(fn: () => Promise<void>): Promise<void> {

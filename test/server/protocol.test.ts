@@ -90,7 +90,7 @@ describe('language server over stdio', () => {
       rootUri: pathToFileURL(dir).href,
       workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'docs' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
         window: { workDoneProgress: true },
       },
     })) as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
@@ -218,6 +218,26 @@ describe('language server over stdio', () => {
       ['articles/index.md/0', 'Guide', uri('articles/index.md')],
       ['articles/index.md/1', 'The Guide', uri('articles/index.md')],
     ]);
+  });
+
+  it('follows workspace folders added and removed while it runs', async () => {
+    const second = mkdtempSync(join(tmpdir(), 'topic-pages-lsp-second-'));
+    try {
+      const broken = '---\nclasses: topic-page\ntitle: Second\ndescription: D.\n---\n<ul class="topic-links">\n  <li><a href="/nowhere">X</a><p>Y.</p></li>\n</ul>\n';
+      writeFileSync(join(second, 'index.md'), broken);
+      const page = pathToFileURL(join(second, 'index.md')).href;
+      await conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(second).href, name: 'second' }], removed: [] } });
+      await conn.sendRequest('topicPages/whenIdle', {});
+      const p = await nextDiagnostics((d) => d.uri === page && d.diagnostics.length > 0);
+      assert.deepEqual(p.diagnostics.map((d) => [d.code, d.message]), [['link-broken', 'No page for route `/nowhere`.']]);
+      const roots = (await conn.sendRequest('topicPages/tree/roots', {})) as { id: string }[];
+      assert.deepEqual(roots.map((r) => r.id), ['docs:articles/index.md', 'second:index.md']);
+      await conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(second).href, name: 'second' }] } });
+      assert.deepEqual((await nextDiagnostics((d) => d.uri === page && d.diagnostics.length === 0)).diagnostics, []);
+      assert.deepEqual(((await conn.sendRequest('topicPages/tree/roots', {})) as { id: string }[]).map((r) => r.id), ['articles/index.md']);
+    } finally {
+      rmSync(second, { recursive: true, force: true });
+    }
   });
 
   it('shuts down and exits', async () => {
