@@ -11,7 +11,7 @@ const ROOTS = '';
  */
 const MAX_EXPANDED_ROOTS = 10;
 /** Bursts of tree changes within this time make one refresh. */
-const REFRESH_DELAY_MS = 100;
+const REFRESH_DELAY_MS = 300;
 
 /**
  * The "Topic Pages" view. Every level is asked from the language server when the view expands
@@ -19,30 +19,33 @@ const REFRESH_DELAY_MS = 100;
  * The view refreshes only when the server says the tree changed.
  */
 export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   /** Nodes the view received, by id (the same objects: the view knows elements by identity). */
   private readonly known = new Map<string, TreeNode>();
-  /** Child ids the view received, by parent id (ROOTS for the roots). */
-  private readonly shown = new Map<string, Set<string>>();
+  /** Child ids the view received, in order, by parent id (ROOTS for the roots). */
+  private readonly shown = new Map<string, string[]>();
   /** Fires with the roots every time the view fetched them. */
   private readonly rootsFetched = new vscode.EventEmitter<readonly TreeNode[]>();
   readonly onDidFetchRoots = this.rootsFetched.event;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  private updating: Promise<void> = Promise.resolve();
   private rootCount = 0;
 
   constructor(private readonly client: BaseLanguageClient) {}
 
   /**
-   * The server said the tree changed. The view asks again for the roots and for every node it
-   * shows expanded (not the whole tree), so one refresh serves any set of changed ids; bursts
-   * are coalesced.
+   * The server said the tree changed. Bursts are coalesced; then the levels the view has shown
+   * are asked again and compared: a level whose list of nodes changed is reloaded, a node whose
+   * label, counts or tooltip changed is updated in place and re-rendered alone. A docs workspace
+   * can have thousands of roots: re-rendering all of them on each keystroke (a problem count
+   * changed) would keep the editor busy.
    */
   changedOnServer(): void {
     if (this.pending) return;
     this.pending = setTimeout(() => {
       this.pending = undefined;
-      this.refresh();
+      this.updating = this.updating.then(() => this.update()).catch(() => this.refresh());
     }, REFRESH_DELAY_MS);
   }
 
@@ -52,6 +55,38 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.changed.fire(undefined);
   }
 
+  private async update(): Promise<void> {
+    if (!this.client.isRunning()) return;
+    const reload: TreeNode[] = [];
+    const changed: TreeNode[] = [];
+    for (const [parentId, ids] of [...this.shown]) {
+      const parent = parentId === ROOTS ? undefined : this.known.get(parentId);
+      if (parentId !== ROOTS && !parent) continue;
+      const fresh = parent
+        ? await this.client.sendRequest<TreeNode[]>(TREE_CHILDREN, { id: parentId })
+        : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
+      if (fresh.length !== ids.length || fresh.some((n, i) => n.id !== ids[i])) {
+        if (!parent) {
+          this.refresh();
+          return;
+        }
+        reload.push(parent);
+        continue;
+      }
+      for (const node of fresh) {
+        const held = this.known.get(node.id);
+        if (held && JSON.stringify(held) !== JSON.stringify(node)) {
+          const record = held as unknown as Record<string, unknown>;
+          for (const key of Object.keys(record)) if (!(key in node)) delete record[key];
+          Object.assign(record, node);
+          changed.push(held);
+        }
+      }
+    }
+    const nodes = [...new Set([...reload, ...changed])];
+    if (nodes.length > 0) this.changed.fire(nodes);
+  }
+
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (!this.client.isRunning()) return [];
     const nodes = element
@@ -59,7 +94,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
     if (!element) this.rootCount = nodes.length;
     for (const n of nodes) this.known.set(n.id, n);
-    this.shown.set(element?.id ?? ROOTS, new Set(nodes.map((n) => n.id)));
+    this.shown.set(element?.id ?? ROOTS, nodes.map((n) => n.id));
     if (!element) this.rootsFetched.fire(nodes);
     return nodes;
   }
@@ -107,7 +142,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     let parent = ROOTS;
     for (const node of chain) {
       const siblings = this.shown.get(parent);
-      if (siblings && !siblings.has(node.id)) return undefined;
+      if (siblings && !siblings.includes(node.id)) return undefined;
       parent = node.id;
     }
     const last = chain[chain.length - 1];
