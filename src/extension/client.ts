@@ -3,7 +3,7 @@
 // edit comes from the server; the client only adds the editor-side choices below.
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import type { BrokenLinks } from './brokenLinks';
+import { withBrokenLinks } from './brokenLinks';
 import { LeanDiagnostics } from './leanDiagnostics';
 import type { LinkUpdates } from './linkUpdatePrompt';
 
@@ -13,7 +13,7 @@ export const CLIENT_NAME = 'Topic Pages';
 /** The documents the server serves: Markdown files on disk. */
 export const DOCUMENT_SELECTOR = [{ scheme: 'file', language: 'markdown' }];
 
-export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates, brokenLinks: BrokenLinks): LanguageClient {
+export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -26,11 +26,8 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
       willRenameFiles: (event, next) => linkUpdates.willRename(event, next),
     },
     // Broken hrefs get a link that explains instead of VS Code's "Create file" prompt.
-    provideDocumentLinks: async (document, token, next) => brokenLinks.withBrokenLinks(document, (await next(document, token)) ?? []),
-    handleDiagnostics: (uri, diagnostics, next) => {
-      next(uri, leanDiagnostics.lean(diagnostics));
-      brokenLinks.didPublish(uri);
-    },
+    provideDocumentLinks: async (document, token, next) => withBrokenLinks(document, (await next(document, token)) ?? []),
+    handleDiagnostics: (uri, diagnostics, next) => next(uri, leanDiagnostics.lean(diagnostics)),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

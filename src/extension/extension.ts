@@ -2,7 +2,7 @@
 // client (the server runs in its own process and holds the index), the Topic Pages view, the
 // status bar entry and the commands. Nothing here reads or checks pages.
 import * as vscode from 'vscode';
-import { BrokenLinks, EXPLAIN_BROKEN_LINK, explainBrokenLink } from './brokenLinks';
+import { EXPLAIN_BROKEN_LINK, explainBrokenLink } from './brokenLinks';
 import { createClient } from './client';
 import { LinkUpdates } from './linkUpdatePrompt';
 import { newTopicPage } from './newTopicPage';
@@ -44,7 +44,7 @@ async function fixAllInEditor(): Promise<void> {
 export function activate(context: vscode.ExtensionContext): TopicPagesApi {
   const activatedAt = Date.now();
   const linkUpdates = new LinkUpdates();
-  const client = createClient(context, linkUpdates, new BrokenLinks());
+  const client = createClient(context, linkUpdates);
   const treeProvider = new TopicTreeProvider(client);
   const tree = new TopicTreeView(treeProvider, client);
   const statusBar = new TopicStatusBar();
