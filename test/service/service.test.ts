@@ -81,6 +81,33 @@ describe('workspace service', () => {
     assert.deepEqual(h.service.checkablePaths(), ['articles/index.md', 'articles/users/a.md', 'articles/users/b.md']);
   });
 
+  it('a page deleted on disk while open in an editor: links to it break; written again, they are whole', async () => {
+    const files = {
+      'articles/index.md': topic('Home', item('/users/a', 'A')),
+      'articles/users/a.md': plain('A'),
+    };
+    const h = await serviceFor(files);
+    const clean = sorted(h.live);
+    assert.deepEqual(clean, await fullCheck(h.host.files));
+    h.service.openDocument('articles/users/a.md', 1, files['articles/users/a.md']);
+    await h.service.whenIdle();
+    h.host.files.delete('articles/users/a.md');
+    await h.service.filesChanged([{ path: 'articles/users/a.md', type: 'deleted' }]);
+    await h.service.whenIdle();
+    const index = files['articles/index.md'];
+    assert.deepEqual(h.live.get('articles/index.md'), [`link-broken ${spanOf(index, '/users/a')} No page for route \`/users/a\`.`]);
+    // Typing in the orphaned editor does not bring the page back.
+    h.service.changeDocument('articles/users/a.md', 2, plain('A again'));
+    await h.service.whenIdle();
+    assert.equal(h.live.get('articles/index.md')?.length, 1);
+    // Saved (the file is written again): the editor's text is the page.
+    h.host.files.set('articles/users/a.md', plain('A again'));
+    await h.service.filesChanged([{ path: 'articles/users/a.md', type: 'created' }]);
+    await h.service.whenIdle();
+    assert.equal(h.live.get('articles/index.md'), undefined);
+    assert.deepEqual(sorted(h.live), await fullCheck(h.host.files));
+  });
+
   it('a renamed page: links from topic pages, plain pages (HTML and Markdown) and include keys are rewritten', async () => {
     const files = {
       'articles/_includes/_topic-links.md': '<ul class="topic-links"></ul>\n',
@@ -197,26 +224,26 @@ describe('workspace service', () => {
   });
 
   it('fix-all on an open page is pure: the index and its dependency edges stay, later changes still reach the page', async () => {
-    const page = topic('Home', item('/a', '') + item('/b', 'B'));
+    const page = topic('Home', item('/a', 'Aâ€™s') + item('/b', 'B'));
     const h = await serviceFor({ 'articles/index.md': page, 'articles/a.md': plain('A') });
     h.service.openDocument('articles/index.md', 1, page);
     await h.service.whenIdle();
-    const textEmpty = `link-text-empty ${spanOf(page, '<a href="/a"></a>')} Link to \`/a\` has no text.`;
-    assert.deepEqual(h.live.get('articles/index.md'), [textEmpty, `link-broken ${spanOf(page, '/b')} No page for route \`/b\`. Did you mean \`/\` or \`/a\`?`]);
+    const mojibake = `mojibake ${spanOf(page, 'â€™')} Mojibake \`â€™\`: UTF-8 text misread as Windows-1252; it should read \`’\`.`;
+    assert.deepEqual(h.live.get('articles/index.md'), [mojibake, `link-broken ${spanOf(page, '/b')} No page for route \`/b\`. Did you mean \`/\` or \`/a\`?`]);
     const edit = h.service.fixAllEdit('articles/index.md');
     assert.ok(edit);
-    assert.equal(applyEdits(page, [edit]), page.replace('<a href="/a"></a>', '<a href="/a">A</a>'));
+    assert.equal(applyEdits(page, [edit]), page.replace('Aâ€™s', 'A’s'));
     // A hypothetical text that links elsewhere must not move the page's dependencies.
     h.service.checkText('articles/index.md', topic('Home', item('/zzz', 'Z')));
     h.host.files.set('articles/b.md', plain('B'));
     await h.service.filesChanged([{ path: 'articles/b.md', type: 'created' }]);
     await h.service.whenIdle();
-    assert.deepEqual(h.live.get('articles/index.md'), [textEmpty]);
-    const inLink = page.indexOf('<a href="/a"></a>') + 3;
-    const actions = h.service.codeActions('articles/index.md', { start: inLink, end: inLink });
+    assert.deepEqual(h.live.get('articles/index.md'), [mojibake]);
+    const at = page.indexOf('â€™') + 1;
+    const actions = h.service.codeActions('articles/index.md', { start: at, end: at });
     assert.deepEqual(
       actions.map((a) => a.title),
-      [`Fix: Use the target's title "A"`, 'Disable link-text-empty for this line'],
+      ['Fix: Replace with ’', 'Disable mojibake for this line'],
     );
     assert.deepEqual(h.service.codeActions('articles/index.md', { start: 0, end: 0 }, ['source.fixAll']).map((a) => a.title), ['Fix all Topic Pages problems']);
   });

@@ -160,6 +160,8 @@ const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(
 export class WorkspaceService {
   private state: Loaded | undefined;
   private readonly overlays = new Map<string, { version: number; text: string }>();
+  /** Open documents whose file was deleted on disk: out of the index until written again or closed. */
+  private readonly goneOnDisk = new Set<string>();
   private readonly parsed = new Map<string, Page>();
   private readonly results = new Map<string, { text: string; findings: readonly Finding[] }>();
   private readonly counts = new Map<string, ProblemCount>();
@@ -363,7 +365,8 @@ export class WorkspaceService {
   openDocument(path: string, version: number, text: string): void {
     this.overlays.set(path, { version, text });
     const state = this.state;
-    if (state && state.index.isPagePath(path)) {
+    // A page deleted on disk while open stays out of the index (links to it are broken) until it is written again.
+    if (state && state.index.isPagePath(path) && !this.goneOnDisk.has(path)) {
       const previous = this.parsed.get(path);
       if (previous?.text !== text || state.skipped.has(path) || !state.index.summary(path)) this.indexText(state, path, text);
       else this.dirty.add(path);
@@ -377,6 +380,7 @@ export class WorkspaceService {
 
   /** An editor closed a document: the disk is the truth again (a file never saved is gone). */
   async closeDocument(path: string): Promise<void> {
+    this.goneOnDisk.delete(path);
     if (!this.overlays.delete(path)) return;
     const state = this.state;
     if (!state || !state.index.isPagePath(path)) return;
@@ -425,11 +429,19 @@ export class WorkspaceService {
           const gone = state.index.hasFile(path) ? [path] : under(path);
           for (const f of gone) {
             toRead.delete(f);
-            if (!this.overlays.has(f)) this.deleteFromIndex(state, f);
+            // An open document whose file is deleted leaves the site all the same: its page is
+            // unindexed (links to it become broken) and its editor text waits until it is written again.
+            if (this.overlays.has(f)) this.goneOnDisk.add(f);
+            this.deleteFromIndex(state, f);
           }
           continue;
         }
-        if (this.overlays.has(path)) continue;
+        const overlay = this.overlays.get(path);
+        if (overlay) {
+          // Written again (restored, saved): the editor's text is the page.
+          if (this.goneOnDisk.delete(path) && state.index.isPagePath(path)) this.indexText(state, path, overlay.text);
+          continue;
+        }
         if (state.index.isPagePath(path)) {
           toRead.add(path);
           continue;
