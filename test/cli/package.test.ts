@@ -19,8 +19,8 @@ const run = promisify(execFile);
 const repo = resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
 
-/** What the package needs to build: sources and the files `files` names (node_modules linked, not copied). */
-const SOURCES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'tsconfig.json', 'scripts', 'src', 'docs/rules', 'schemas', 'syntaxes', 'snippets', 'media'];
+/** What the package needs to build: sources, .npmignore and the files it lets in (node_modules linked, not copied). */
+const SOURCES = ['package.json', '.npmignore', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'tsconfig.json', 'scripts', 'src', 'docs/rules', 'schemas', 'syntaxes', 'snippets', 'media'];
 
 /** A small docs workspace with one planted broken link. */
 const WORKSPACE: Record<string, string> = {
@@ -99,7 +99,7 @@ describe('the packed npm package in a fresh folder', { timeout: 180_000 }, () =>
         return;
       }
       // Any other bin is the language server: it must answer an LSP initialize request over stdio.
-      const server = spawn('npx', ['--no', name, '--stdio'], { cwd: app, env: npmEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+      const server = spawn('npx', ['--no', '--', name, '--stdio'], { cwd: app, env: npmEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
       try {
         const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: `file://${app}`, capabilities: {}, workspaceFolders: null } });
         server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);

@@ -186,7 +186,15 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
       // The link detector runs after the editor settles: hover with Ctrl held until the link is underlined.
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'No page for route `/users/import-exprot`' });
       for (let attempt = 1; ; attempt++) {
-        await href.click({ modifiers: [MOD] });
+        // A hover card from an earlier attempt re-renders the line under the pointer: dismiss it first,
+        // and click where the link is (the card never covers the line it belongs to).
+        await page.keyboard.press('Escape');
+        try {
+          await href.click({ modifiers: [MOD], timeout: 5_000, force: true });
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          continue;
+        }
         try {
           await toast.first().waitFor({ timeout: 10_000 });
           break;

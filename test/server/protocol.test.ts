@@ -127,13 +127,13 @@ describe('language server over stdio', () => {
     await conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri('articles/guide.md') } });
   });
 
-  it('offers the quick fix; applying it clears the problem', async () => {
+  it('offers the quick fix (here a suggestion: it changes the visible text); applying it clears the problem', async () => {
     const diagnostic = (diagnostics.filter((d) => d.uri === doc.uri).at(-1)?.diagnostics ?? [])[0] as Diagnostic;
     const actions = (await conn.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
       [
-        [`Fix: Use the target's title "The Guide"`, 'quickfix', true],
+        [`Use the target's title "The Guide"`, 'quickfix', false],
         ['Disable link-text-empty for this line', 'quickfix', false],
       ],
     );
