@@ -1,28 +1,12 @@
 /** The authoring commands end to end: orphans, links --to and taxonomy, in text and JSON, with their usage errors. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { run } from '../../src/cli/main';
+import { cli, workspace as makeWorkspace } from '../helpers/cli';
 
-const repo = resolve(__dirname, '../..');
 
-async function cli(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, stderrIsTty: false });
-  return { code, stdout, stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'topic-pages-authoring-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => makeWorkspace(files, 'authoring');
 
 const FILES = {
   'articles/index.md': '---\nclasses: topic-page\ntitle: Home\ndescription: Start.\ntopics: [start]\n---\n<ul class="topic-links">\n  <li><a href="/guide">Guide</a><p>How to.</p></li>\n</ul>\n',

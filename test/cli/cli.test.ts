@@ -1,29 +1,14 @@
 /** The CLI end to end on the bundled example workspace and on temp folders: formats, exit codes, the tree. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { run } from '../../src/cli/main';
+import { cli, repo, workspace as makeWorkspace } from '../helpers/cli';
 
-const repo = resolve(__dirname, '../..');
 const examples = join(repo, 'examples/docs');
 
-async function cli(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, stderrIsTty: false });
-  return { code, stdout, stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'topic-pages-cli-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => makeWorkspace(files, 'cli');
 
 const CLEAN = {
   'articles/index.md': '---\nclasses: topic-page\ntitle: Home\ndescription: Start here.\n---\n<ul class="topic-links">\n  <li><a href="/guide">Guide</a><p>How to.</p></li>\n</ul>\n',

@@ -6,38 +6,21 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyPatch } from 'diff';
-import { run } from '../../src/cli/main';
 import { CORPUS_DIR } from '../helpers/corpus';
+import { cli, workspace as makeWorkspace, type CliResult } from '../helpers/cli';
 
 const repo = resolve(__dirname, '../..');
 const examples = join(repo, 'examples/docs');
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Result = CliResult;
 
-async function cli(args: string[], cwd = repo): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, stderrIsTty: false });
-  return { code, stdout, stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'topic-pages-contract-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => makeWorkspace(files, 'contract');
 
 const TOPIC = (title: string, links: string[] = []): string =>
   `---\nclasses: topic-page\ntitle: ${title}\ndescription: About ${title}.\n---\n<ul class="topic-links">\n${links.map((l) => `  <li><a href="${l}">${l}</a><p>d</p></li>\n`).join('')}</ul>\n`;

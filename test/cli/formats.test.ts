@@ -5,7 +5,7 @@
  * `--output-file`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -16,31 +16,18 @@ import { describe, it } from 'node:test';
 import Ajv4 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { build } from 'esbuild';
-import { run } from '../../src/cli/main';
 import { escapeData, escapeProperty, formatGithub, rulesMeta, totals, type EslintResult } from '../../src/cli/formatters';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../src/core/rule';
 import { DOCS_URL } from '../../src/core/features/settingsManifest';
 import { allRules } from '../../src/core/rules';
+import { cli, workspace as makeWorkspace } from '../helpers/cli';
 
 const repo = resolve(__dirname, '../..');
 const examples = join(repo, 'examples/docs');
 const requireHere = createRequire(__filename);
 
-async function cli(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, stderrIsTty: false });
-  return { code, stdout, stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'topic-pages-formats-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => makeWorkspace(files, 'formats');
 
 /** A page with one `mojibake` warning (fixable) and one `link-broken` error, at `name`. */
 const PAGE = (title: string): string =>
