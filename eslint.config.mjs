@@ -15,11 +15,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/preview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The core and the CLI must not depend on VS Code; adapt in src/extension/.' }],
-        patterns: [{ group: ['**/extension/**'], message: 'The core and the CLI must not import the VS Code layer.' }],
+        paths: [{ name: 'vscode', message: 'The core, the CLI and the preview must not depend on VS Code; adapt in src/extension/.' }],
+        patterns: [{ group: ['**/extension/**'], message: 'The core, the CLI and the preview must not import the VS Code layer.' }],
       }],
     },
   },

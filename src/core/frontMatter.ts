@@ -117,7 +117,10 @@ function parseYaml(yamlText: string, base: number): {
   if (isMap(contents)) {
     for (const pair of contents.items) {
       const key = pair.key;
-      const keyText = isScalar(key) ? String(key.value) : key === null ? '' : String(key);
+      // A collection used as a key (`{ a: 1 }: x`) is named by its source text: the yaml library's
+      // String() of a deeply nested one grows exponentially (a RangeError on a 29-deep key).
+      const keyRangeInYaml = key !== null && typeof key === 'object' && 'range' in key ? (key as YamlNode).range : undefined;
+      const keyText = isScalar(key) ? String(key.value) : key === null ? '' : keyRangeInYaml ? yamlText.slice(keyRangeInYaml[0], keyRangeInYaml[1]) : '';
       const keyRange = nodeRange(key as YamlNode | null, base);
       if (!keyRange) continue;
       const valueNode = pair.value as YamlNode | null;

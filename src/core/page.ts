@@ -79,6 +79,11 @@ export interface Page {
 
 const TOPIC_LINKS_INCLUDE = /(^|\/)_topic-links(\.[a-z]+)?$/;
 
+/** True when an include path names the `_topic-links` include, whose `links` keys are topic links. */
+export function isTopicLinksInclude(includePath: string): boolean {
+  return TOPIC_LINKS_INCLUDE.test(includePath);
+}
+
 /** True when the front matter's `classes` names `topic-page`. */
 export function declaresTopicPage(frontMatter: FrontMatter | undefined): boolean {
   const classes = frontMatter?.data['classes'];
@@ -129,7 +134,7 @@ export function parsePage(path: string, text: string): Page {
     suppressions: parseSuppressions(text),
     masked,
   };
-  const includeLinks = includes.filter((i) => TOPIC_LINKS_INCLUDE.test(i.path)).flatMap((i) => (i.links ?? []).map((k) => includeKeyLink(k)));
+  const includeLinks = includes.filter((i) => isTopicLinksInclude(i.path)).flatMap((i) => (i.links ?? []).map((k) => includeKeyLink(k)));
 
   if (!bodyParsed) {
     for (const m of masked.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)) if (m[1]) anchors.add(m[1]);
