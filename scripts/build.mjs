@@ -1,4 +1,4 @@
-// Bundles the CLI and the extension with esbuild: one file each, CommonJS,
+// Bundles the CLI, the language server and the extension with esbuild: one file each, CommonJS,
 // `vscode` left to the editor. `--watch` rebuilds on change; `--production` minifies.
 import { build, context } from 'esbuild';
 import { existsSync, readFileSync, chmodSync } from 'node:fs';
@@ -23,14 +23,21 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+if (existsSync('src/server/main.ts')) {
+  targets.push({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });
+}
 if (existsSync('src/extension/extension.ts')) {
   targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
+
+// `--only=server` builds one bundle (dist/server.js), e.g. for the protocol test.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.outfile === `dist/${only}.js`));
 
 if (watch) {
   for (const t of targets) await (await context(t)).watch();
   console.log('watching…');
 } else {
   await Promise.all(targets.map((t) => build(t)));
-  chmodSync('dist/cli.js', 0o755);
+  for (const t of targets) if (t.banner) chmodSync(t.outfile, 0o755);
 }

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const { allRules } = await import('../src/core/rules/index.ts');
-const { withRuleSettings } = await import('../src/extension/settingsManifest.ts');
+const { withRuleSettings } = await import('../src/core/features/settingsManifest.ts');
 
 const file = new URL('../package.json', import.meta.url);
 // Read right before writing: package.json is shared, never write from a stale copy.

@@ -37,11 +37,17 @@ export interface ListingProblem {
 /** What a FileHost answers for one file. */
 export type FileRead = { readonly bytes: Uint8Array } | { readonly error: string } | { readonly tooLarge: number };
 
-/** Runs the rules on one parsed page. Records the page's dependencies in the index. */
-export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules): Finding[] {
+/**
+ * Runs the rules on one parsed page. With `record` (the default) the page is the version the
+ * index holds, and the routes and files it looked up become its dependency edges. Without it
+ * the check is pure: a hypothetical buffer (a fix-all pass, a code action's preview) leaves
+ * the index exactly as it was.
+ */
+export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): Finding[] {
   const findings: Finding[] = [];
   const resolutions = new Map<PageLink, LinkResolution>();
-  index.recordDependencies(page.path, () => {
+  const run = (fn: () => void): void => (options.record === false ? fn() : index.recordDependencies(page.path, fn));
+  run(() => {
     for (const rule of rules) {
       const severity = index.settings.severities[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
@@ -273,10 +279,16 @@ export class Engine {
     let done = 0;
     for (const path of pages) {
       const reason = refused.get(path);
-      if (reason !== undefined) engine.markSkipped(path, reason);
-      else await engine.readAndIndex(path, options.keepParsed ?? true);
+      if (reason === undefined) continue;
+      engine.markSkipped(path, reason);
       options.onProgress?.(++done, pages.length);
     }
+    // Reads overlap (a bounded number at a time); indexing stays in listing order, so the
+    // index is the same as a one-by-one load.
+    await readInOrder(pages.filter((p) => !refused.has(p)), (path) => engine.host.readFile(path, engine.settings.maxFileSize), (path, read) => {
+      engine.indexRead(path, read, options.keepParsed ?? true);
+      options.onProgress?.(++done, pages.length);
+    });
     // Refused files that are not pages, and refused folders: one finding each, nothing indexed.
     for (const [path, reason] of refused) {
       if (!engine.skipped.has(path) && !engine.index.ignores(path)) engine.skipped.set(path, reason);
@@ -298,7 +310,7 @@ export class Engine {
         if (mine(f)) pages.push(f);
       } else engine.index.setFile(f);
     }
-    for (const path of pages) await engine.readAndIndex(path, true);
+    await readInOrder(pages, (path) => engine.host.readFile(path, engine.settings.maxFileSize), (path, read) => engine.indexRead(path, read, true));
     return engine;
   }
 
@@ -326,7 +338,17 @@ export class Engine {
 
   /** Reads a page from the host and indexes it. Returns the pages to re-check. */
   async readAndIndex(path: string, keepParsed = false): Promise<string[]> {
-    const r = await this.host.readFile(path, this.settings.maxFileSize);
+    // Only pages are read: any other file counts by its name (an include, a redirect target), and
+    // one that cannot be read is not a finding (only pages are checked).
+    if (!this.index.isPagePath(path)) {
+      this.skipped.delete(path);
+      return this.index.setFile(path);
+    }
+    return this.indexRead(path, await this.host.readFile(path, this.settings.maxFileSize), keepParsed);
+  }
+
+  /** Indexes what reading a page gave. Returns the pages to re-check. */
+  indexRead(path: string, r: FileRead, keepParsed = false): string[] {
     if ('error' in r) return this.markSkipped(path, `it cannot be read (${r.error})`);
     if ('tooLarge' in r) return this.markSkipped(path, tooLargeReason(r.tooLarge, this.settings.maxFileSize));
     const decoded = decodeFile(r.bytes, this.settings.maxFileSize);
@@ -368,7 +390,11 @@ export class Engine {
     return this.skipped;
   }
 
-  /** Checks one file: `text` is an editor buffer that may differ from what the index holds. */
+  /**
+   * Checks one file: `text` is an editor buffer that may differ from what the index holds. Only
+   * a check of the indexed text records the page's dependencies; a different buffer is checked
+   * without touching the index.
+   */
   check(path: string, text?: string): Finding[] {
     const reason = this.skipped.get(path);
     if (reason !== undefined && text === undefined) {
@@ -383,7 +409,7 @@ export class Engine {
       if (source === undefined) return [];
       page = parsePage(path, source);
     }
-    return checkPage(page, this.index);
+    return checkPage(page, this.index, allRules, { record: text === undefined || text === this.index.text(path) });
   }
 
   /** Checks every page; findings by path, only paths with findings. */
@@ -394,5 +420,37 @@ export class Engine {
       if (findings.length > 0) out.set(path, findings);
     }
     return out;
+  }
+}
+
+/** How many files are read at once: enough to hide each read's latency, few enough for any disk. */
+export const READ_CONCURRENCY = 20;
+
+/**
+ * Reads `paths` with at most `limit` reads in flight and hands each result to `use` in the
+ * order of `paths` (so what is built from them does not depend on which read finished first).
+ */
+export async function readInOrder<R>(
+  paths: readonly string[],
+  read: (path: string) => Promise<R>,
+  use: (path: string, result: R) => void,
+  limit = READ_CONCURRENCY,
+  cancelled: () => boolean = () => false,
+  pause?: () => Promise<void>,
+): Promise<void> {
+  const pending: (Promise<R> | undefined)[] = [];
+  let next = 0;
+  const start = (): void => {
+    const path = paths[next++];
+    if (path !== undefined) pending.push(read(path));
+  };
+  for (let i = 0; i < limit && next < paths.length; i++) start();
+  for (let i = 0; i < paths.length; i++) {
+    if (cancelled()) return;
+    const result = await (pending[i] as Promise<R>);
+    pending[i] = undefined;
+    if (next < paths.length) start();
+    use(paths[i] as string, result);
+    if (pause) await pause();
   }
 }

@@ -77,7 +77,11 @@ export class WorkspaceIndex implements RouteLookup {
   /** Pages known by name only (skipped: binary, too large, unreadable): their routes still resolve. */
   private readonly unread = new Map<string, PageSummary>();
 
-  constructor(readonly settings: Settings) {
+  /**
+   * `keepTexts: false` keeps summaries only (a long-running service re-reads a closed page
+   * when it checks it); the CLI keeps every text it loaded.
+   */
+  constructor(readonly settings: Settings, private readonly keepTexts = true) {
     this.redirectTable = new Redirects(settings.redirects, normalizeRoute);
     // Globs run in linear time (a glob that cannot is reported by loadSettings and left out);
     // each path is matched once.
@@ -122,7 +126,7 @@ export class WorkspaceIndex implements RouteLookup {
     this.files.add(path);
     const before = this.summaries.get(path);
     const after = summarize(page, this.routeOf(path));
-    this.texts.set(path, page.text);
+    if (this.keepTexts) this.texts.set(path, page.text);
     this.summaries.set(path, after);
     if (before) this.unindexRoutes(before);
     this.indexRoutes(after);
@@ -162,6 +166,16 @@ export class WorkspaceIndex implements RouteLookup {
 
   hasFile(path: string): boolean {
     return this.files.has(path);
+  }
+
+  /** Every file the index knows (unsorted). */
+  filePaths(): IterableIterator<string> {
+    return this.files.values();
+  }
+
+  /** How many pages are indexed (cheap, unlike `pagePaths().length`). */
+  get pageCount(): number {
+    return this.summaries.size;
   }
 
   pagePaths(): string[] {

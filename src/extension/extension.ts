@@ -1,90 +1,115 @@
-// The VS Code client of the Topic Pages engine. activate() only assembles the
-// parts; each part lives in its own module and is disposed with the extension.
+// The VS Code client of the Topic Pages language server. activate() only wires: the language
+// client (the server runs in its own process and holds the index), the Topic Pages view, the
+// status bar entry and the commands. Nothing here reads or checks pages.
 import * as vscode from 'vscode';
-import type { Engine } from '../core/engine';
-import { fixAllInEditor, TopicCodeActions } from './codeActions';
-import { DiagnosticsController } from './diagnostics';
-import { TopicLanguageFeatures } from './languageFeatures';
-import { LinkUpdater } from './linkUpdater';
+import { BrokenLinks, EXPLAIN_BROKEN_LINK, explainBrokenLink } from './brokenLinks';
+import { createClient } from './client';
+import { LinkUpdates } from './linkUpdatePrompt';
 import { newTopicPage } from './newTopicPage';
+import { CHECK_WORKSPACE, SNAPSHOT, STATUS, STATUS_CHANGED, WHEN_IDLE, type ServerStatus, type TreeNode, type TreeSnapshotNode } from './protocol';
 import { TopicStatusBar } from './statusBar';
-import { copyRoute, goToLinkInSource, openTarget, revealInExplorer, TopicTreeProvider, TopicTreeView, VIEW_ID, type TopicElement } from './topicTreeView';
-import { TopicWorkspace } from './topicWorkspace';
-import type { TreeSnapshotNode } from './treeModel';
+import { copyRoute, goToLinkInSource, openTarget, revealInExplorer, TopicTreeProvider, TopicTreeView, VIEW_ID } from './topicTreeView';
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface TopicPagesApi {
-  /** Resolves once every workspace folder is indexed and its pages checked. */
+  /** When activate() started (Date.now()), for the editor benchmark. */
+  readonly activatedAt: number;
+  /** Resolves once the server runs and every workspace folder is indexed and its pages checked. */
   readonly ready: Promise<void>;
-  /** The engine of the folder holding `uri` (the first folder's when omitted). */
-  engine(uri?: vscode.Uri): Engine | undefined;
   /** The topic tree as the view shows it (labels, descriptions with problem counts, kinds, ids). */
-  treeSnapshot(options?: { maxDepth?: number; maxNodes?: number }): TreeSnapshotNode[];
-  /** Resolves when no check is pending or running. */
+  treeSnapshot(options?: { maxDepth?: number; maxNodes?: number }): Promise<TreeSnapshotNode[]>;
+  /** The server's page and problem counts. */
+  status(): Promise<ServerStatus>;
+  /** Resolves when the server has no check pending or running. */
   whenIdle(): Promise<void>;
 }
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+const FIX_ALL_KIND = 'source.fixAll.topicPages';
+
+/** Applies the `source.fixAll.topicPages` action of the active editor, if the server offers one. */
+async function fixAllInEditor(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const doc = editor.document;
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND);
+  const action = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === FIX_ALL_KIND && a.edit !== undefined);
+  if (!action?.edit) {
+    vscode.window.setStatusBarMessage('Topic Pages: nothing to fix automatically', 3000);
+    return;
+  }
+  await vscode.workspace.applyEdit(action.edit);
+}
 
 export function activate(context: vscode.ExtensionContext): TopicPagesApi {
-  const workspace = new TopicWorkspace();
-  const diagnostics = new DiagnosticsController(workspace, context.extensionUri);
-  const codeActions = new TopicCodeActions(workspace, diagnostics);
-  const features = new TopicLanguageFeatures(workspace);
-  const treeProvider = new TopicTreeProvider(workspace, diagnostics);
-  const tree = new TopicTreeView(treeProvider, workspace);
+  const activatedAt = Date.now();
+  const linkUpdates = new LinkUpdates();
+  const client = createClient(context, linkUpdates, new BrokenLinks());
+  const treeProvider = new TopicTreeProvider(client);
+  const tree = new TopicTreeView(treeProvider, client);
+  const statusBar = new TopicStatusBar();
+  const checkWorkspace = async (): Promise<void> => {
+    await client.sendRequest(CHECK_WORKSPACE, {});
+  };
 
   const commands: Record<string, (...args: never[]) => unknown> = {
-    'topicPages.newTopicPage': (folder?: vscode.Uri) => newTopicPage(workspace, folder),
-    'topicPages.checkWorkspace': () => workspace.loadAll(),
+    'topicPages.newTopicPage': (folder?: vscode.Uri) => newTopicPage(folder),
+    'topicPages.checkWorkspace': checkWorkspace,
     'topicPages.showTree': async () => {
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
       await tree.reveal(vscode.window.activeTextEditor?.document.uri, false);
     },
-    'topicPages.fixAll': () => fixAllInEditor(codeActions),
-    'topicPages.tree.refresh': () => workspace.loadAll(),
+    'topicPages.fixAll': fixAllInEditor,
+    'topicPages.tree.refresh': checkWorkspace,
     'topicPages.tree.revealActive': () => tree.reveal(vscode.window.activeTextEditor?.document.uri, true),
-    'topicPages.tree.open': (element: TopicElement) => openTarget(element),
-    'topicPages.tree.goToLink': (element: TopicElement) => goToLinkInSource(element),
-    'topicPages.tree.copyRoute': (element: TopicElement) => copyRoute(element),
-    'topicPages.tree.revealInExplorer': (element: TopicElement) => revealInExplorer(element),
+    'topicPages.tree.open': (node: TreeNode) => openTarget(node),
+    'topicPages.tree.goToLink': (node: TreeNode) => goToLinkInSource(node),
+    'topicPages.tree.copyRoute': (node: TreeNode) => copyRoute(node),
+    'topicPages.tree.revealInExplorer': (node: TreeNode) => revealInExplorer(node),
+    [EXPLAIN_BROKEN_LINK]: (message?: string) => explainBrokenLink(message),
   };
 
   context.subscriptions.push(
-    workspace,
-    diagnostics,
+    client,
+    linkUpdates,
     tree,
-    new LinkUpdater(workspace),
-    new TopicStatusBar(workspace, diagnostics),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, codeActions, TopicCodeActions.metadata),
-    vscode.languages.registerDocumentLinkProvider(MARKDOWN, features),
-    vscode.languages.registerDefinitionProvider(MARKDOWN, features),
-    vscode.languages.registerHoverProvider(MARKDOWN, features),
-    vscode.languages.registerCompletionItemProvider(MARKDOWN, features, '/', '"', "'", ':', '-'),
-    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, features, { label: 'Topic Pages' }),
+    statusBar,
+    client.onNotification(STATUS_CHANGED, (status: ServerStatus) => statusBar.update(status)),
     ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
   void vscode.commands.executeCommand('setContext', 'topicPages.active', true);
 
-  // Indexing starts after activate returns, so the editor never waits for it.
-  const ready = new Promise<void>((resolve, reject) => {
-    setTimeout(() => {
-      workspace
-        .loadAll()
-        .then(() => diagnostics.whenIdle())
-        .then(() => vscode.commands.executeCommand('setContext', 'topicPages.indexed', true))
-        .then(() => resolve(), reject);
-    }, 0);
+  const whenIdle = async (): Promise<void> => {
+    await client.sendRequest(WHEN_IDLE, {});
+  };
+  // The server starts indexing once initialized; activation never waits for it.
+  const ready = client.start().then(async () => {
+    await whenIdle();
+    statusBar.update(await client.sendRequest<ServerStatus>(STATUS, {}));
+    await vscode.commands.executeCommand('setContext', 'topicPages.indexed', true);
+  });
+  ready.catch((error: unknown) => {
+    void vscode.window.showErrorMessage(`Topic Pages: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
 
   return {
+    activatedAt,
     ready,
-    engine: (uri) => (uri ? workspace.locate(uri)?.index.engine : workspace.indexes()[0]?.engine),
-    treeSnapshot: (options) => treeProvider.snapshot(options),
-    whenIdle: () => diagnostics.whenIdle(),
+    treeSnapshot: async (options) => {
+      await ready;
+      return client.sendRequest<TreeSnapshotNode[]>(SNAPSHOT, options ?? {});
+    },
+    status: async () => {
+      await ready;
+      return client.sendRequest<ServerStatus>(STATUS, {});
+    },
+    whenIdle: async () => {
+      await ready;
+      await whenIdle();
+    },
   };
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // The client (and with it the server process) is disposed through context.subscriptions.
 }

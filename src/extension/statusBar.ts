@@ -1,42 +1,31 @@
 import * as vscode from 'vscode';
-import type { DiagnosticsController } from './diagnostics';
-import type { TopicWorkspace } from './topicWorkspace';
+import type { ServerStatus } from './protocol';
 
-/** A status bar entry: indexing progress while it runs, then the page and problem counts. */
+/**
+ * One status bar entry with the server's page and problem counts. Indexing progress shows in the
+ * window's progress (the server's work-done progress), so this entry never repeats it.
+ */
 export class TopicStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('topicPages.status', vscode.StatusBarAlignment.Left, 10);
-  private readonly disposables: vscode.Disposable[] = [this.item];
-  private indexing: { done: number; total: number } | undefined = { done: 0, total: 0 };
 
-  constructor(private readonly workspace: TopicWorkspace, private readonly diagnostics: DiagnosticsController) {
+  constructor() {
     this.item.name = 'Topic Pages';
     this.item.command = 'topicPages.showTree';
-    this.disposables.push(
-      workspace.onDidProgress((p) => {
-        this.indexing = p;
-        this.render();
-      }),
-      diagnostics.onDidUpdate(() => this.render()),
-    );
-    this.render();
+    this.item.text = '$(book) Topic Pages';
+    this.item.tooltip = 'Topic Pages: starting. Click to show the topic tree.';
     this.item.show();
   }
 
-  private render(): void {
-    if (this.indexing) {
-      const { done, total } = this.indexing;
-      this.item.text = `$(sync~spin) Topic Pages ${total > 0 ? `${done}/${total}` : ''}`.trim();
-      this.item.tooltip = 'Topic Pages: indexing the workspace';
-      return;
-    }
-    const pages = this.workspace.indexes().reduce((n, i) => n + (i.engine?.index.pagePaths().length ?? 0), 0);
-    const t = this.diagnostics.totals();
+  update(status: ServerStatus): void {
+    const { pages, problems: t } = status;
     const problems = t.errors + t.warnings + t.infos;
-    this.item.text = problems > 0 ? `$(book) ${pages} pages · $(warning) ${problems}` : `$(book) ${pages} pages`;
-    this.item.tooltip = `Topic Pages: ${pages} pages indexed; ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos. Click to show the topic tree.`;
+    const pageText = `${pages} ${pages === 1 ? 'page' : 'pages'}`;
+    this.item.text = problems > 0 ? `$(book) ${pageText} · $(warning) ${problems}` : `$(book) ${pageText}`;
+    const so = status.indexing ? 'so far' : 'indexed';
+    this.item.tooltip = `Topic Pages: ${pageText} ${so}; ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos. Click to show the topic tree.`;
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.item.dispose();
   }
 }

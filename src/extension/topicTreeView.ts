@@ -1,150 +1,138 @@
 import * as vscode from 'vscode';
-import { TopicTree, type TopicNode } from '../core/hierarchy';
-import type { DiagnosticsController } from './diagnostics';
-import type { FolderIndex, TopicWorkspace } from './topicWorkspace';
-import { presentNode, snapshotTree, type ProblemCount, type TreeSnapshotNode } from './treeModel';
-
-/** A node of the view: a core TopicNode and the folder it belongs to. */
-export interface TopicElement {
-  readonly index: FolderIndex;
-  readonly node: TopicNode;
-}
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { TREE_CHANGED, TREE_CHILDREN, TREE_FIND, TREE_PARENT, TREE_ROOTS, type TreeNode } from './protocol';
 
 export const VIEW_ID = 'topicPages.tree';
-/** Quiet period before the items re-render after diagnostics changed. */
-const LABEL_DELAY_MS = 150;
+const ROOTS = '';
+/**
+ * Roots open expanded only when there are this few: a docs repository can have thousands of
+ * roots (pages no topic page links to), and expanding them all would fetch tens of thousands
+ * of nodes on every refresh.
+ */
+const MAX_EXPANDED_ROOTS = 10;
+/** Bursts of tree changes within this time make one refresh. */
+const REFRESH_DELAY_MS = 100;
 
 /**
- * The "Topic Pages" view. It reads only the engine's index: getChildren never
- * touches the disk. The TopicTree is rebuilt when the index changes; ids are
- * the core's stable node ids, so expansion and selection survive refreshes.
+ * The "Topic Pages" view. Every level is asked from the language server when the view expands
+ * it; the client keeps only the nodes the view has shown, so a refresh can name them.
+ * The view refreshes only when the server says the tree changed.
  */
-export class TopicTreeProvider implements vscode.TreeDataProvider<TopicElement>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TopicElement | undefined>();
+export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private trees = new Map<FolderIndex, TopicTree>();
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private labelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Nodes the view received, by id (the same objects: the view knows elements by identity). */
+  private readonly known = new Map<string, TreeNode>();
+  /** Child ids the view received, by parent id (ROOTS for the roots). */
+  private readonly shown = new Map<string, Set<string>>();
+  /** Fires with the roots every time the view fetched them. */
+  private readonly rootsFetched = new vscode.EventEmitter<readonly TreeNode[]>();
+  readonly onDidFetchRoots = this.rootsFetched.event;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private rootCount = 0;
 
-  constructor(private readonly workspace: TopicWorkspace, private readonly diagnostics: DiagnosticsController) {}
-
-  /** Rebuilds from the index (after a short quiet period, so typing does not flicker the view). */
-  refresh(delay = 200): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.cancelLabels();
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.trees = new Map();
-      void vscode.commands.executeCommand('setContext', 'topicPages.hasTopicPages', this.hasTopicPages());
-      this.changed.fire(undefined);
-    }, delay);
-  }
+  constructor(private readonly client: BaseLanguageClient) {}
 
   /**
-   * Re-renders the items (descriptions with problem counts, tooltips) without rebuilding the tree,
-   * after a short quiet period: diagnostics arrive in bursts. A pending full refresh covers it.
+   * The server said the tree changed. The view asks again for the roots and for every node it
+   * shows expanded (not the whole tree), so one refresh serves any set of changed ids; bursts
+   * are coalesced.
    */
-  refreshLabels(delay = LABEL_DELAY_MS): void {
-    if (this.refreshTimer || this.labelTimer) return;
-    this.labelTimer = setTimeout(() => {
-      this.labelTimer = undefined;
-      this.changed.fire(undefined);
-    }, delay);
+  changedOnServer(): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.refresh();
+    }, REFRESH_DELAY_MS);
   }
 
-  private cancelLabels(): void {
-    if (this.labelTimer) clearTimeout(this.labelTimer);
-    this.labelTimer = undefined;
+  refresh(): void {
+    this.known.clear();
+    this.shown.clear();
+    this.changed.fire(undefined);
   }
 
-  private treeOf(index: FolderIndex): TopicTree | undefined {
-    if (!index.engine) return undefined;
-    let tree = this.trees.get(index);
-    if (!tree) this.trees.set(index, (tree = new TopicTree(index.engine.index)));
-    return tree;
+  async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (!this.client.isRunning()) return [];
+    const nodes = element
+      ? await this.client.sendRequest<TreeNode[]>(TREE_CHILDREN, { id: element.id })
+      : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
+    if (!element) this.rootCount = nodes.length;
+    for (const n of nodes) this.known.set(n.id, n);
+    this.shown.set(element?.id ?? ROOTS, new Set(nodes.map((n) => n.id)));
+    if (!element) this.rootsFetched.fire(nodes);
+    return nodes;
   }
 
-  private problemsIn(index: FolderIndex): (path: string) => ProblemCount | undefined {
-    return (path) => this.diagnostics.problems(index.uriOf(path));
+  async getParent(element: TreeNode): Promise<TreeNode | undefined> {
+    const parent = await this.client.sendRequest<TreeNode | null>(TREE_PARENT, { id: element.id });
+    return parent ? this.adopt(parent) : undefined;
   }
 
-  private prefix(index: FolderIndex): string {
-    return this.workspace.indexes().length > 1 ? `${index.folder.name}:` : '';
+  /** The node the view already holds for `node.id`, else `node` (now known). */
+  private adopt(node: TreeNode): TreeNode {
+    const held = this.known.get(node.id);
+    if (held) return held;
+    this.known.set(node.id, node);
+    return node;
   }
 
-  hasTopicPages(): boolean {
-    return this.workspace.indexes().some((i) => (this.treeOf(i)?.roots().length ?? 0) > 0);
-  }
-
-  getChildren(element?: TopicElement): TopicElement[] {
-    if (element) return (this.treeOf(element.index)?.children(element.node) ?? []).map((node) => ({ index: element.index, node }));
-    return this.workspace.indexes().flatMap((index) => (this.treeOf(index)?.roots() ?? []).map((node) => ({ index, node })));
-  }
-
-  getParent(element: TopicElement): TopicElement | undefined {
-    return element.node.parent ? { index: element.index, node: element.node.parent } : undefined;
-  }
-
-  getTreeItem(element: TopicElement): vscode.TreeItem {
-    const { index, node } = element;
-    const p = presentNode(node, this.problemsIn(index), this.prefix(index));
-    const hasChildren = (this.treeOf(index)?.children(node).length ?? 0) > 0;
-    const state = !hasChildren ? vscode.TreeItemCollapsibleState.None : node.parent ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-    const item = new vscode.TreeItem(p.label, state);
-    item.id = p.id;
-    item.description = p.description;
-    item.tooltip = new vscode.MarkdownString(p.tooltip);
-    item.iconPath = new vscode.ThemeIcon(p.icon, p.iconColor ? new vscode.ThemeColor(p.iconColor) : undefined);
-    item.contextValue = p.contextValue;
-    if (node.target) {
-      item.resourceUri = index.uriOf(node.target);
-      item.command = { command: 'topicPages.tree.open', title: 'Open Page', arguments: [element] };
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const expanded = node.expanded && this.rootCount <= MAX_EXPANDED_ROOTS;
+    const state = !node.hasChildren ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, state);
+    item.id = node.id;
+    item.description = node.description;
+    item.tooltip = new vscode.MarkdownString(node.tooltip);
+    item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
+    item.contextValue = node.contextValue;
+    if (node.targetUri) {
+      item.resourceUri = vscode.Uri.parse(node.targetUri);
+      item.command = { command: 'topicPages.tree.open', title: 'Open Page', arguments: [node] };
     } else if (node.source) {
-      item.command = { command: 'topicPages.tree.goToLink', title: 'Go to Link in Source', arguments: [element] };
+      item.command = { command: 'topicPages.tree.goToLink', title: 'Go to Link in Source', arguments: [node] };
     }
     return item;
   }
 
-  /** The nodes that lead to `uri`'s page, nearest the roots first. */
-  find(uri: vscode.Uri): TopicElement | undefined {
-    const at = this.workspace.locate(uri);
-    if (!at) return undefined;
-    const tree = this.treeOf(at.index);
-    const node = tree?.roots().find((r) => r.target === at.path) ?? tree?.findNodes(at.path)[0];
-    return node ? { index: at.index, node } : undefined;
-  }
-
-  /** A plain copy of the whole tree, for the extension's API. */
-  snapshot(options?: { maxDepth?: number; maxNodes?: number }): TreeSnapshotNode[] {
-    return this.workspace.indexes().flatMap((index) => {
-      const tree = this.treeOf(index);
-      return tree ? snapshotTree(tree, this.problemsIn(index), { ...options, idPrefix: this.prefix(index) }) : [];
-    });
+  /**
+   * The node to select for `uri`'s page, or undefined when there is none or the view could not
+   * reach it: the view finds a node through the children it already fetched, so a page the view
+   * has not been told about yet (a page created a moment ago) is not revealed.
+   */
+  async find(uri: vscode.Uri): Promise<TreeNode | undefined> {
+    if (!this.client.isRunning()) return undefined;
+    const chain = await this.client.sendRequest<TreeNode[]>(TREE_FIND, { uri: uri.toString() });
+    if (chain.length === 0) return undefined;
+    let parent = ROOTS;
+    for (const node of chain) {
+      const siblings = this.shown.get(parent);
+      if (siblings && !siblings.has(node.id)) return undefined;
+      parent = node.id;
+    }
+    const last = chain[chain.length - 1];
+    return last ? this.adopt(last) : undefined;
   }
 
   dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.cancelLabels();
+    if (this.pending) clearTimeout(this.pending);
     this.changed.dispose();
+    this.rootsFetched.dispose();
   }
 }
 
 /** The view with its title-bar and context-menu behaviour. */
 export class TopicTreeView implements vscode.Disposable {
-  readonly view: vscode.TreeView<TopicElement>;
+  readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly provider: TopicTreeProvider, workspace: TopicWorkspace) {
+  constructor(readonly provider: TopicTreeProvider, client: BaseLanguageClient) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
     this.disposables.push(
       this.view,
       provider,
-      workspace.onDidChange(() => provider.refresh()),
-      // Problem counts in the descriptions follow the diagnostics the workbench shows (the same
-      // event that updates the Problems panel and the file badges), so a row never lags its badge.
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((uri) => workspace.locate(uri) !== undefined)) provider.refreshLabels();
-      }),
+      client.onNotification(TREE_CHANGED, () => provider.changedOnServer()),
+      provider.onDidFetchRoots((roots) => void vscode.commands.executeCommand('setContext', 'topicPages.hasTopicPages', roots.length > 0)),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && this.view.visible && vscode.workspace.getConfiguration('topicPages').get<boolean>('tree.followActiveEditor', true)) {
           void this.reveal(editor.document.uri, false);
@@ -155,11 +143,16 @@ export class TopicTreeView implements vscode.Disposable {
 
   /** Selects `uri`'s page in the view. */
   async reveal(uri: vscode.Uri | undefined, focus: boolean): Promise<boolean> {
-    if (!uri) return false;
-    const element = this.provider.find(uri);
-    if (!element) return false;
-    await this.view.reveal(element, { select: true, focus, expand: false });
-    return true;
+    if (!uri || uri.scheme !== 'file') return false;
+    try {
+      const node = await this.provider.find(uri);
+      if (!node) return false;
+      await this.view.reveal(node, { select: true, focus, expand: false });
+      return true;
+    } catch {
+      // The tree changed while revealing: the next change of editor tries again.
+      return false;
+    }
   }
 
   dispose(): void {
@@ -168,29 +161,29 @@ export class TopicTreeView implements vscode.Disposable {
 }
 
 /** Opens the page a node leads to. */
-export async function openTarget(element: TopicElement): Promise<void> {
-  if (!element.node.target) return;
-  await vscode.window.showTextDocument(element.index.uriOf(element.node.target), { preview: true });
+export async function openTarget(node: TreeNode): Promise<void> {
+  if (!node.targetUri) return;
+  await vscode.window.showTextDocument(vscode.Uri.parse(node.targetUri), { preview: true });
 }
 
 /** Opens the topic page that holds the node's link, with the `<a>` selected. */
-export async function goToLinkInSource(element: TopicElement): Promise<void> {
-  const source = element.node.source;
+export async function goToLinkInSource(node: TreeNode): Promise<void> {
+  const source = node.source;
   if (!source) {
-    await openTarget(element);
+    await openTarget(node);
     return;
   }
-  const doc = await vscode.workspace.openTextDocument(element.index.uriOf(source.path));
-  const range = new vscode.Range(doc.positionAt(source.range.start), doc.positionAt(source.range.end));
-  await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+  const { start, end } = source.range;
+  const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+  await vscode.window.showTextDocument(vscode.Uri.parse(source.uri), { selection, preview: true });
 }
 
-export async function copyRoute(element: TopicElement): Promise<void> {
-  const route = element.node.route ?? element.node.href;
+export async function copyRoute(node: TreeNode): Promise<void> {
+  const route = node.route ?? node.href;
   if (route) await vscode.env.clipboard.writeText(route);
 }
 
-export async function revealInExplorer(element: TopicElement): Promise<void> {
-  const path = element.node.target ?? element.node.source?.path;
-  if (path) await vscode.commands.executeCommand('revealInExplorer', element.index.uriOf(path));
+export async function revealInExplorer(node: TreeNode): Promise<void> {
+  const target = node.targetUri ?? node.source?.uri;
+  if (target) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(target));
 }

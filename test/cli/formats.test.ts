@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 import { run } from '../../src/cli/main';
 import { escapeData, escapeProperty, formatGithub, rulesMeta, totals, type EslintResult } from '../../src/cli/formatters';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../src/core/rule';
-import { DOCS_URL } from '../../src/extension/settingsManifest';
+import { DOCS_URL } from '../../src/core/features/settingsManifest';
 import { allRules } from '../../src/core/rules';
 
 const repo = resolve(__dirname, '../..');

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { Engine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { MemoryFileHost } from '../helpers/memoryHost';
+import { fullCheck as fullCheckOf, serviceFor, sorted } from '../helpers/serviceHarness';
 
 const NAMES = ['a', 'b', 'c', 'guide', 'setup'];
 const DIRS = ['users', 'billing', 'users/roles'];
@@ -110,4 +111,81 @@ test('an edit that changes only a page body re-checks that page alone', async ()
   assert.deepEqual(engine.delete('articles/users/a.md'), ['articles/users/index.md']);
   // Adding the missing page repairs the billing page's link: billing is re-checked.
   assert.deepEqual(engine.setText('articles/billing/x.md', '---\ntitle: X\n---\n'), ['articles/billing/index.md', 'articles/billing/x.md']);
+});
+
+type ServiceOp =
+  | Op
+  | { kind: 'open'; path: string; text: string }
+  | { kind: 'close'; path: string }
+  | { kind: 'other'; path: string; binary: boolean }
+  | { kind: 'hypothetical'; path: string; text: string }
+  | { kind: 'fix-all'; path: string };
+
+const otherArb = fc.constantFrom('articles/users/logo.png', 'assets/notes.txt', 'articles/_includes/_topic-links.html', 'articles/billing/data.json');
+const serviceOpArb: fc.Arbitrary<ServiceOp> = fc.oneof(
+  opArb,
+  fc.record({ kind: fc.constant('open' as const), path: pathArb, text: pageArb.map(render) }),
+  fc.record({ kind: fc.constant('close' as const), path: pathArb }),
+  fc.record({ kind: fc.constant('other' as const), path: otherArb, binary: fc.boolean() }),
+  fc.record({ kind: fc.constant('hypothetical' as const), path: pathArb, text: pageArb.map(render) }),
+  fc.record({ kind: fc.constant('fix-all' as const), path: pathArb }),
+);
+
+test('the workspace service equals a full re-check after random disk changes, editor overlays, non-page files and hypothetical checks', async () => {
+  let updates = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(pathArb, pageArb.map(render)), { minLength: 1, maxLength: 8 }), fc.array(serviceOpArb, { minLength: 1, maxLength: 12 }), async (initial, ops) => {
+      const files: Record<string, string> = { 'articles/_includes/_topic-links.md': '<ul class="topic-links"></ul>' };
+      for (const [path, text] of initial) files[path] = text;
+      const h = await serviceFor(files);
+      const overlays = new Map<string, string>();
+      let version = 0;
+      for (const op of ops) {
+        updates++;
+        switch (op.kind) {
+          case 'write':
+            h.host.files.set(op.path, op.text);
+            await h.service.filesChanged([{ path: op.path, type: 'changed' }]);
+            break;
+          case 'delete':
+            if (!h.host.files.delete(op.path)) continue;
+            await h.service.filesChanged([{ path: op.path, type: 'deleted' }]);
+            break;
+          case 'rename': {
+            const text = h.host.files.get(op.from);
+            if (text === undefined || op.from === op.to) continue;
+            h.host.files.delete(op.from);
+            h.host.files.set(op.to, text);
+            await h.service.filesChanged([{ path: op.from, type: 'deleted' }, { path: op.to, type: 'created' }]);
+            break;
+          }
+          case 'open':
+            overlays.set(op.path, op.text);
+            h.service.openDocument(op.path, ++version, op.text);
+            break;
+          case 'close':
+            if (!overlays.delete(op.path)) continue;
+            await h.service.closeDocument(op.path);
+            break;
+          case 'other':
+            h.host.files.set(op.path, op.binary ? new Uint8Array([0, 0xff, 0]) : 'text');
+            await h.service.filesChanged([{ path: op.path, type: 'changed' }]);
+            break;
+          case 'hypothetical':
+            h.service.checkText(op.path, op.text);
+            h.service.codeActions(op.path, { start: 0, end: op.text.length });
+            break;
+          case 'fix-all':
+            h.service.fixAllEdit(op.path);
+            break;
+        }
+        await h.service.whenIdle();
+        const effective = new Map(h.host.files);
+        for (const [p, t] of overlays) effective.set(p, t);
+        assert.deepEqual(sorted(h.live), await fullCheckOf(effective), `after ${JSON.stringify(op)}`);
+      }
+    }),
+    { numRuns: RUNS },
+  );
+  console.log(`# service: ${RUNS} random workspaces, ${updates} operations compared with a full re-check`);
 });

@@ -172,4 +172,32 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
       await shot('quick-fix-applied');
     });
   });
+
+  it('Ctrl+click on a broken href explains it and never offers to create a file', async () => {
+    await evidence('broken-link-click', async () => {
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await page.keyboard.press(`${MOD}+G`);
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: LONG });
+      await input.fill(':51:55');
+      await page.keyboard.press('Enter');
+      const href = page.locator('.editor-group-container.active .view-lines .view-line span span', { hasText: 'import-exprot' }).first();
+      await href.waitFor({ timeout: LONG });
+      // The link detector runs after the editor settles: hover with Ctrl held until the link is underlined.
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'No page for route `/users/import-exprot`' });
+      for (let attempt = 1; ; attempt++) {
+        await href.click({ modifiers: [MOD] });
+        try {
+          await toast.first().waitFor({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+        }
+      }
+      await shot('broken-link-explained');
+      // VS Code's own handler would have shown "Unable to open 'import-exprot'" with a "Create File" button.
+      assert.equal(await page.locator('.notification-toast, .monaco-dialog-box', { hasText: /Unable to open|Create File/ }).count(), 0, 'no create-file prompt');
+      assert.equal(await page.locator('.tabs-container .tab', { hasText: 'import-exprot' }).count(), 0, 'no editor opened for the href');
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID, open, ours, uri, waitForDiagnostics } from './helpers';
+import { api, EXPECTED, EXTENSION_ID, open, ours, waitForDiagnostics } from './helpers';
 
 describe('activation', () => {
   it('activates on a topic page and exports its API (never on `*`)', async () => {
@@ -15,8 +15,12 @@ describe('activation', () => {
     const topicPages = await api();
     assert.ok(ext.isActive, 'active after opening a topic page');
     assert.equal(typeof topicPages.treeSnapshot, 'function');
-    assert.equal(typeof topicPages.engine, 'function');
-    assert.ok(topicPages.engine(uri('articles/users/index.md')), 'an engine for the workspace folder');
+    assert.equal(typeof topicPages.status, 'function');
+    // The language server indexed the workspace folder: 20-odd pages, and the planted problems counted.
+    const status = await topicPages.status();
+    assert.equal(status.indexing, null, 'indexing finished');
+    assert.ok(status.pages > 20, `pages indexed: ${status.pages}`);
+    assert.equal(status.problems.errors + status.problems.warnings + status.problems.infos, Object.values(EXPECTED).flat().length);
     // The opened page is checked: its diagnostics arrive.
     await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'the page to be checked');
     assert.ok(ours(editor.document.uri).every((d) => d.source === 'Topic Pages'));

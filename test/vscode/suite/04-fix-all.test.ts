@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, EXPECTED, open, original, revertAll, waitForExactly } from './helpers';
+import { api, EXPECTED, open, original, revertAll, waitFor, waitForExactly } from './helpers';
 
 const KIND = 'source.fixAll.topicPages';
 
@@ -55,6 +55,16 @@ describe('source.fixAll.topicPages', () => {
     assert.ok(await vscode.workspace.applyEdit(action.edit));
     assert.equal(doc.getText(), original(rel).replace('organizationâ€™s', 'organization’s'));
     await waitForExactly(doc.uri, ['header-title-mismatch info 15:7-15:12', 'link-duplicate info 46:55-46:67', 'link-broken error 51:51-51:71', 'item-missing-link warning 56:3-56:7'], 'the unfixable defects');
+  });
+
+  it('the command "Fix All Problems in This File" applies the same edit to the active editor', async () => {
+    const rel = 'articles/users/index.md';
+    const { document: doc } = await open(rel);
+    await waitForExactly(doc.uri, EXPECTED[rel] ?? [], 'the planted defects');
+    await vscode.commands.executeCommand('topicPages.fixAll');
+    await waitFor(() => doc.getText() !== original(rel), 'the fix-all edit');
+    assert.equal(doc.getText(), original(rel).replace('<h1>Users</h1>', '<h1>Users and Roles</h1>').replace('organizationâ€™s', 'organization’s'));
+    assert.ok(doc.isDirty, 'left unsaved');
   });
 
   it('a page with nothing to fix offers no fix-all action', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, labelOf, open, revertAll } from './helpers';
+import { api, EXPECTED, labelOf, open, revertAll, waitForExactly } from './helpers';
 
 const USERS = 'articles/users/index.md';
 
@@ -24,7 +24,7 @@ describe('navigation and completion', () => {
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
     // Only resolved links: VS Code's built-in Markdown extension also offers (lazily resolved) links for hrefs.
     const described = links
-      .filter((l) => l.target)
+      .filter((l) => l.target?.scheme === 'file')
       .map((l) => `${l.range.start.line + 1}:${l.range.start.character + 1}-${l.range.end.line + 1}:${l.range.end.character + 1} ${l.target ? vscode.workspace.asRelativePath(l.target, false) : '(unresolved)'}`)
       .sort((a, b) => parseInt(a) - parseInt(b));
     assert.deepEqual(described, [
@@ -35,7 +35,23 @@ describe('navigation and completion', () => {
       '46:55-46:67 articles/users/roles.md',
       '63:51-63:60 articles/security/index.md',
     ]);
-    assert.ok(!links.some((l) => l.target && l.range.start.line === 50), 'the broken /users/import-exprot resolves to no file');
+    assert.ok(!links.some((l) => l.target?.scheme === 'file' && l.range.start.line === 50), 'the broken /users/import-exprot resolves to no file');
+  });
+
+  it('Ctrl+click on a broken href explains it (our link wins over the Markdown "create file" link)', async () => {
+    const { document: doc } = await open(USERS);
+    await waitForExactly(doc.uri, EXPECTED[USERS] ?? [], 'the planted defects');
+    // The merged list the editor uses: where links overlap, one provider's link is dropped.
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+    const href = new vscode.Range(50, 50, 50, 70); // `/users/import-exprot`, the link-broken range 51:51-51:71
+    const over = links.filter((l) => l.range.intersection(href) !== undefined);
+    assert.equal(over.length, 1, `one link over the broken href: ${JSON.stringify(over.map((l) => [l.range.start.character, l.range.end.character, l.target?.toString(true)]))}`);
+    const [link] = over;
+    assert.ok(link?.target, 'the link has a target');
+    assert.equal(link.target.scheme, 'command');
+    assert.equal(link.target.path, 'topicPages.explainBrokenLink');
+    assert.deepEqual(JSON.parse(decodeURIComponent(link.target.query)), ['No page for route `/users/import-exprot`. Did you mean `/users/import-export`?']);
+    assert.ok(link.range.isEqual(href), `the link covers the href value: ${JSON.stringify(link.range)}`);
   });
 
   it('hover on a route shows the target page\'s title, description, file and route', async () => {

@@ -21,7 +21,7 @@ describe('topic tree data (extension API treeSnapshot)', () => {
 
   it('has one root, the home page, whose children are its links in document order', async () => {
     const topicPages = await api();
-    const roots = topicPages.treeSnapshot({ maxDepth: 3 }) as readonly Node[];
+    const roots: readonly Node[] = await topicPages.treeSnapshot({ maxDepth: 3 });
     assert.deepEqual(roots.map((r) => [r.kind, r.label, r.route, r.target]), [['topic-page', 'Acme Cloud Documentation', '/', 'articles/index.md']]);
     const home = roots[0];
     assert.ok(home);
@@ -38,7 +38,7 @@ describe('topic tree data (extension API treeSnapshot)', () => {
 
   it('a topic page expands into its links: broken and link-less items marked, the cycle back not expanded', async () => {
     const topicPages = await api();
-    const home = (topicPages.treeSnapshot({ maxDepth: 4 }) as readonly Node[])[0];
+    const home = (await topicPages.treeSnapshot({ maxDepth: 4 }))[0] as Node | undefined;
     const users = home?.children.find((c) => c.label === 'Users');
     assert.ok(users, 'Users under the home page');
     assert.deepEqual(users.children.map((c) => `${c.kind} ${c.label} ${c.route ?? ''}`.trim()), [

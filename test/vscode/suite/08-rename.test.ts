@@ -51,6 +51,21 @@ describe('renaming a page updates the hrefs that pointed to it', () => {
     assert.deepEqual(dirty, [], 'nothing left unsaved after saving both moves');
   });
 
+  it('with updateOnMove "never": nothing is rewritten and the link to the moved page is reported broken', async () => {
+    await config().update('links.updateOnMove', 'never', vscode.ConfigurationTarget.Workspace);
+    try {
+      await rename(OLD, NEW);
+      const page = uri('articles/users/index.md');
+      await waitForExactly(page, [...(EXPECTED['articles/users/index.md'] ?? []), 'link-broken error 34:51-34:70'], 'the link to the moved page to break');
+      for (const rel of LINKERS) assert.equal(text(rel), original(rel), `${rel} untouched`);
+      await rename(NEW, OLD);
+      await waitForExactly(page, EXPECTED['articles/users/index.md'] ?? [], 'the planted defects after moving back');
+      for (const rel of LINKERS) assert.equal(text(rel), original(rel), `${rel} untouched`);
+    } finally {
+      await config().update('links.updateOnMove', 'always', vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('with updateOnMove "always": both links follow the move, then follow it back', async () => {
     const expected = {
       'articles/users/index.md': original('articles/users/index.md').replace('href="/users/invite-users"', 'href="/users/invitations"'),

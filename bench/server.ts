@@ -1,0 +1,133 @@
+// The language server at docs-repository scale, without an editor: `npm run build` then
+//   node --import tsx bench/server.ts [--size 10500]
+// Starts dist/server.js over stdio on a workspace built from the corpus (bench/generate.ts),
+// opens one page at start-up and records: its first diagnostics, keystroke -> diagnostics
+// (median and worst of 20) during indexing and after, the whole workspace indexed and checked,
+// the tree's first items, the server's peak RSS (VmHWM), and the CLI's `check` on the same
+// workspace just before. Measurements, never assertions.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { buildWorkspace, readCorpus } from './generate';
+
+const REPO = resolve(__dirname, '..');
+const sizeArg = process.argv.indexOf('--size');
+const size = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 10500;
+// `--heap N`: start the server with --max-old-space-size=N (MB), as an editor client may.
+const heapArg = process.argv.indexOf('--heap');
+const nodeArgs = heapArg > 0 ? [`--max-old-space-size=${process.argv[heapArg + 1]}`] : [];
+const skipCli = process.argv.includes('--no-cli');
+
+function vmHwmMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const corpus = readCorpus();
+  if (!corpus) throw new Error('the corpus (../shared/corpus/auth0-docs) is absent');
+  const ws = buildWorkspace(corpus, size);
+  console.log(`workspace: ${ws.pages} pages at ${ws.root}`);
+
+  const cliStart = performance.now();
+  const cli = skipCli ? undefined : spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'check', ws.root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const cliMs = skipCli ? NaN : performance.now() - cliStart;
+  if (cli) console.log(`CLI check: ${(cliMs / 1000).toFixed(1)} s (exit ${cli.status})`);
+
+  const t0 = performance.now();
+  const server = spawn(process.execPath, [...nodeArgs, join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  if (!server.stdout || !server.stdin || server.pid === undefined) throw new Error('no server');
+  const pid = server.pid;
+  const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const page = ws.paths.find((p) => /\/index\.md$/.test(p)) ?? (ws.paths[0] as string);
+  const uri = pathToFileURL(join(ws.root, page)).href;
+  let text = readFileSync(join(ws.root, page), 'utf8');
+  const versions = new Map<number, (at: number) => void>();
+  let firstDiagnostics: number | undefined;
+  let published = 0;
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    published++;
+    if (p.uri !== uri) return;
+    firstDiagnostics ??= performance.now() - t0;
+    if (p.version !== undefined) versions.get(p.version)?.(performance.now());
+  });
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.listen();
+  const root = pathToFileURL(ws.root).href;
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } } });
+  await conn.sendNotification('initialized', {});
+  let version = 1;
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  let treeFirst: number | undefined;
+  void (async () => {
+    for (;;) {
+      const roots = (await conn.sendRequest('topicPages/tree/roots', {})) as unknown[];
+      if (roots.length > 0) {
+        treeFirst = performance.now() - t0;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+
+  const keystrokes = async (n: number): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = ++version;
+      const lines = text.split('\n');
+      const position = { line: lines.length - 1, character: (lines[lines.length - 1] ?? '').length };
+      text += 'x';
+      const done = new Promise<number>((resolve) => {
+        versions.set(v, resolve);
+        setTimeout(() => resolve(NaN), 30_000);
+      });
+      const sent = performance.now();
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: position, end: position }, text: 'x' }] });
+      out.push((await done) - sent);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  };
+  await new Promise((r) => setTimeout(r, 300));
+  const during = await keystrokes(20);
+  const statusDuring = (await conn.sendRequest('topicPages/status', {})) as { indexing: unknown };
+  await conn.sendRequest('topicPages/whenIdle', {});
+  const idleMs = performance.now() - t0;
+  const after = await keystrokes(20);
+  const status = (await conn.sendRequest('topicPages/status', {})) as { problems: unknown; pages: number };
+  const hwm = vmHwmMb(pid);
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  const result = {
+    pages: ws.pages,
+    nodeArgs,
+    cliCheckSeconds: +(cliMs / 1000).toFixed(2),
+    firstDiagnosticsMs: Math.round(firstDiagnostics ?? NaN),
+    keystrokeDuringIndexingMs: { median: Math.round(median(during)), worst: Math.round(Math.max(...during)), stillIndexing: statusDuring.indexing !== null },
+    indexedAndCheckedSeconds: +(idleMs / 1000).toFixed(2),
+    keystrokeAfterMs: { median: Math.round(median(after)), worst: Math.round(Math.max(...after)) },
+    treeFirstItemsMs: Math.round(treeFirst ?? NaN),
+    serverPeakRssMb: hwm,
+    published,
+    status,
+  };
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

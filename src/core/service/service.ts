@@ -1,0 +1,960 @@
+import { CONFIG_FILE, type UserConfig } from '../config';
+import { compatibleFixEdits, fixAll } from '../edits';
+import { checkPage, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
+import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from '../features/completionContext';
+import { articleKeyForFile, hrefEditsForMoves, pageMoves, type PageMove } from '../features/linkUpdates';
+import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../features/navigation';
+import { pageOutline, type OutlineSymbol } from '../features/outline';
+import { disableNextLineEdit } from '../features/suppression';
+import { minimalEdit } from '../features/textDiff';
+import { presentNode, snapshotTree, type ProblemCount, type TreeSnapshotNode } from '../features/treeModel';
+import { TopicTree, type TopicNode, type TopicNodeKind } from '../hierarchy';
+import { slugify } from '../markdown';
+import { parsePage, type Page } from '../page';
+import { allRules, rulesById } from '../rules';
+import type { Finding, Range, TextEdit } from '../types';
+import { WorkspaceIndex, type OutlineItem, type PageSummary } from '../workspace';
+import frontMatterSchema from '../../../schemas/topic-page.frontmatter.schema.json';
+import { BacklinkIndex, keysOfTarget, linkKeys } from './backlinks';
+import { NONE, type CancellationToken } from './cancellation';
+
+/** A change on disk, by workspace-relative path (a file or a folder). */
+export interface FileEvent {
+  readonly path: string;
+  readonly type: 'created' | 'changed' | 'deleted';
+}
+
+/** A FileHost that can also tell folders from files (for "folder created" events). */
+export interface ServiceHost extends FileHost {
+  isFolder?(path: string): Promise<boolean>;
+}
+
+/** What the service tells its owner (a language server, a test). */
+export interface ServiceEvents {
+  /** New findings for a file, computed on `text` (`version` is the open document's, if open). */
+  onDiagnostics?(path: string, findings: readonly Finding[], text: string, version: number | undefined): void;
+  /** A file is no longer checked (deleted, ignored, no longer a page): drop its findings. */
+  onForget?(path: string): void;
+  /** The topic tree's data changed (pages, titles, links; not problem counts). */
+  onTreeChanged?(): void;
+  /** Indexing progress or problem totals changed. */
+  onStatus?(): void;
+}
+
+export interface ServiceOptions {
+  /** Editor settings: the defaults under the workspace's own `topic-pages.json`. */
+  readonly defaults?: UserConfig;
+  readonly configFile?: string;
+  /** The longest stretch of work between two yields to the event loop (ms). */
+  readonly sliceMs?: number;
+  /** Lets queued messages in; the default waits for the next macrotask. */
+  readonly yieldToEventLoop?: () => Promise<void>;
+  readonly now?: () => number;
+}
+
+export interface IndexingProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ServiceStatus {
+  readonly indexing: IndexingProgress | null;
+  readonly problems: ProblemCount;
+  readonly pages: number;
+}
+
+export type ServiceCodeActionKind = 'quickfix' | 'source.fixAll.topicPages';
+export const FIX_ALL_KIND: ServiceCodeActionKind = 'source.fixAll.topicPages';
+
+/** A code action on one file: edits against its current text, the findings it resolves. */
+export interface ServiceCodeAction {
+  readonly title: string;
+  readonly kind: ServiceCodeActionKind;
+  readonly edits: readonly TextEdit[];
+  readonly findings: readonly Finding[];
+  readonly isPreferred?: boolean;
+}
+
+export interface ServiceDocumentLink {
+  readonly range: Range;
+  readonly target: string;
+  readonly tooltip: string;
+}
+
+export interface ServiceLocation {
+  readonly path: string;
+  readonly range: Range;
+  /** The target file's text, to turn the range into positions. */
+  readonly text: string;
+}
+
+export interface ServiceHover {
+  readonly markdown: string;
+  readonly range: Range;
+}
+
+export interface ServiceCompletion {
+  readonly label: string;
+  readonly kind: 'route' | 'include-key' | 'property' | 'value';
+  readonly range: Range;
+  readonly description?: string;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly sortText?: string;
+  /** A snippet (`$0` marks the cursor) to insert instead of the label. */
+  readonly snippet?: string;
+}
+
+/** A tree node as the editors show it, free of editor types. */
+export interface ServiceTreeNode {
+  readonly id: string;
+  readonly kind: TopicNodeKind;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly icon: string;
+  readonly iconColor: string | undefined;
+  readonly contextValue: string;
+  readonly hasChildren: boolean;
+  readonly expanded: boolean;
+  readonly target: string | undefined;
+  readonly route: string | undefined;
+  readonly href: string | undefined;
+  readonly source: { readonly path: string; readonly range: Range } | undefined;
+}
+
+/** The edits that keep links working after a rename, for one linking file. */
+export interface FileEdits {
+  /** The file holding the links, by its path before the move. */
+  readonly path: string;
+  /** Its text the edits apply to. */
+  readonly text: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/** One load of the workspace: its settings and everything indexed under them. */
+class Loaded {
+  readonly skipped = new Map<string, string>();
+  readonly backlinks = new BacklinkIndex();
+  constructor(readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
+}
+
+const PARSE_CACHE = 64;
+/** Closed pages read at once by the re-check scheduler. */
+const READ_BATCH = 20;
+/** Characters of page text kept from indexing until the page's check, so most checks need no second read. */
+const FRESH_BUDGET = 16_000_000;
+
+const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The workspace service: the file set, open-document overlays, one parse per text version, the
+ * index, and a re-check scheduler, behind queries by workspace path and text offset. It knows
+ * nothing of editors or protocols; a language server and tests drive it.
+ *
+ * Dependency edges change only when the index changes: findings of the indexed text of a page
+ * are computed with `checkPage(..., { record: true })`; a hypothetical buffer (fix-all passes)
+ * is checked without recording.
+ */
+export class WorkspaceService {
+  private state: Loaded | undefined;
+  private readonly overlays = new Map<string, { version: number; text: string }>();
+  private readonly parsed = new Map<string, Page>();
+  private readonly results = new Map<string, { text: string; findings: readonly Finding[] }>();
+  private readonly counts = new Map<string, ProblemCount>();
+  private totals = { errors: 0, warnings: 0, infos: 0 };
+  private readonly dirty = new Set<string>();
+  /** Texts read (and indexed) but not yet checked, within FRESH_BUDGET characters. */
+  private readonly fresh = new Map<string, string>();
+  private freshChars = 0;
+  private readonly published = new Set<string>();
+  private progress: IndexingProgress | undefined;
+  private generation = 0;
+  private running: Promise<void> | undefined;
+  private busy = 0;
+  private idleWaiters: (() => void)[] = [];
+  private tree: TopicTree | undefined;
+  private defaults: UserConfig;
+  private readonly sliceMs: number;
+  private readonly yieldToEventLoop: () => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(readonly host: ServiceHost, private readonly events: ServiceEvents = {}, private readonly options: ServiceOptions = {}) {
+    this.defaults = options.defaults ?? {};
+    this.sliceMs = options.sliceMs ?? 10;
+    this.yieldToEventLoop = options.yieldToEventLoop ?? defaultYield;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  /** True once a load has indexed every page. */
+  get ready(): boolean {
+    return this.state !== undefined && this.progress === undefined;
+  }
+
+  get index(): WorkspaceIndex | undefined {
+    return this.state?.index;
+  }
+
+  get settings(): LoadedSettings | undefined {
+    return this.state?.loaded;
+  }
+
+  /** New editor settings; reloads when they differ (or always, with `force`). */
+  async setDefaults(defaults: UserConfig, force = false): Promise<void> {
+    if (!force && this.state && JSON.stringify(defaults) === JSON.stringify(this.defaults)) return;
+    this.defaults = defaults;
+    await this.load();
+  }
+
+  /**
+   * (Re)lists and reads the workspace. Open documents are indexed and checked first; the other
+   * pages are read a bounded number at a time, yielding between slices; every page is queued for
+   * a check when the index is complete. A newer load supersedes an older one.
+   */
+  async load(token: CancellationToken = NONE): Promise<void> {
+    const generation = ++this.generation;
+    this.busy++;
+    try {
+      const files = await this.host.listFiles();
+      const loaded = await loadSettings(this.host, files, this.options.configFile, this.defaults);
+      if (generation !== this.generation || token.isCancellationRequested) return;
+      const state = new Loaded(loaded, new WorkspaceIndex(loaded.settings, false));
+      const pages: string[] = [];
+      for (const f of files) {
+        if (state.index.ignores(f)) continue;
+        // Every page is known by name at once, so links to it resolve while its text is read.
+        state.index.setFile(f);
+        if (state.index.isPagePath(f) && !this.overlays.has(f)) pages.push(f);
+      }
+      const previous = this.published;
+      this.state = state;
+      this.results.clear();
+      this.dirty.clear();
+      this.fresh.clear();
+      this.freshChars = 0;
+      this.invalidateTree();
+      this.progress = { done: 0, total: pages.length };
+      for (const [path, o] of this.overlays) if (state.index.isPagePath(path)) this.indexText(state, path, o.text);
+      this.kick();
+      this.events.onStatus?.();
+      let sliceStart = this.now();
+      let done = 0;
+      await readInOrder(
+        pages,
+        (path) => this.host.readFile(path, loaded.settings.maxFileSize),
+        (path, read) => {
+          if (generation !== this.generation || this.overlays.has(path)) return;
+          this.indexRead(state, path, read);
+          this.progress = { done: ++done, total: pages.length };
+        },
+        undefined,
+        () => generation !== this.generation || token.isCancellationRequested,
+        async () => {
+          if (this.now() - sliceStart < this.sliceMs) return;
+          this.events.onStatus?.();
+          await this.yieldToEventLoop();
+          sliceStart = this.now();
+        },
+      );
+      if (generation !== this.generation) return;
+      this.progress = undefined;
+      const checkable = new Set(this.checkablePaths());
+      for (const path of previous) if (!checkable.has(path)) this.forget(path);
+      for (const path of checkable) this.dirty.add(path);
+      this.tree = undefined;
+      this.events.onTreeChanged?.();
+      this.events.onStatus?.();
+      this.kick();
+    } finally {
+      this.done();
+    }
+  }
+
+  /** Every path that has findings to report: indexed pages and skipped files (sorted). */
+  checkablePaths(): string[] {
+    const state = this.state;
+    if (!state) return [];
+    return [...new Set([...state.index.pagePaths(), ...state.skipped.keys()])].sort();
+  }
+
+  /** True when `path` is a page the service checks. */
+  isPage(path: string): boolean {
+    return !!this.state && (this.state.index.isPagePath(path) || this.state.skipped.has(path));
+  }
+
+  /** The files whose change reloads everything: the config file and the files it names. */
+  configFiles(): string[] {
+    const config = this.state?.loaded.config;
+    return [this.options.configFile ?? CONFIG_FILE, config?.redirects, config?.schema].filter((f): f is string => typeof f === 'string').map((f) => f.replace(/^\.\//, ''));
+  }
+
+  /** Indexes what reading a page gave; returns its text, if it has one. */
+  private indexRead(state: Loaded, path: string, r: FileRead): string | undefined {
+    const max = state.loaded.settings.maxFileSize;
+    if ('error' in r) return this.markSkipped(state, path, `it cannot be read (${r.error})`);
+    if ('tooLarge' in r) return this.markSkipped(state, path, tooLargeReason(r.tooLarge, max));
+    const decoded = decodeFile(r.bytes, max);
+    if ('skip' in decoded) return this.markSkipped(state, path, decoded.skip);
+    this.indexText(state, path, decoded.text);
+    this.keepFresh(path, decoded.text);
+    return decoded.text;
+  }
+
+  private keepFresh(path: string, text: string | undefined): void {
+    const old = this.fresh.get(path);
+    if (old !== undefined) {
+      this.freshChars -= old.length;
+      this.fresh.delete(path);
+    }
+    if (text === undefined || this.freshChars + text.length > FRESH_BUDGET) return;
+    this.fresh.set(path, text);
+    this.freshChars += text.length;
+  }
+
+  /** Indexes a page's text (disk or overlay): one parse, shared with every query on this text. */
+  private indexText(state: Loaded, path: string, text: string): void {
+    state.skipped.delete(path);
+    const before = state.index.summary(path);
+    const page = this.parse(path, text);
+    const affected = state.index.setParsedPage(page);
+    const after = state.index.summary(path);
+    state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
+    if (!before || !after || !sameForTree(before, after)) this.invalidateTree();
+    for (const p of affected) this.dirty.add(p);
+    this.dirty.add(path);
+  }
+
+  private markSkipped(state: Loaded, path: string, reason: string): undefined {
+    const affected = state.index.hasFile(path) ? state.index.deleteFile(path) : [];
+    state.index.setFile(path);
+    state.skipped.set(path, reason);
+    state.backlinks.delete(path);
+    this.invalidateTree();
+    for (const p of affected) this.dirty.add(p);
+    this.dirty.add(path);
+    return undefined;
+  }
+
+  private deleteFromIndex(state: Loaded, path: string): void {
+    const wasChecked = state.index.summary(path) !== undefined || state.skipped.has(path);
+    const affected = state.index.deleteFile(path);
+    state.skipped.delete(path);
+    state.backlinks.delete(path);
+    this.parsed.delete(path);
+    this.keepFresh(path, undefined);
+    if (wasChecked) this.invalidateTree();
+    this.forget(path);
+    for (const p of affected) this.dirty.add(p);
+  }
+
+  private forget(path: string): void {
+    this.dirty.delete(path);
+    this.results.delete(path);
+    this.setCount(path, undefined);
+    if (this.published.delete(path)) this.events.onForget?.(path);
+  }
+
+  // ---------------------------------------------------------------- documents and disk
+
+  /** An editor opened a document (or changed it): its text wins over the disk until it closes. */
+  openDocument(path: string, version: number, text: string): void {
+    this.overlays.set(path, { version, text });
+    const state = this.state;
+    if (state && state.index.isPagePath(path)) {
+      const previous = this.parsed.get(path);
+      if (previous?.text !== text || state.skipped.has(path) || !state.index.summary(path)) this.indexText(state, path, text);
+      else this.dirty.add(path);
+    }
+    this.kick();
+  }
+
+  changeDocument(path: string, version: number, text: string): void {
+    this.openDocument(path, version, text);
+  }
+
+  /** An editor closed a document: the disk is the truth again (a file never saved is gone). */
+  async closeDocument(path: string): Promise<void> {
+    if (!this.overlays.delete(path)) return;
+    const state = this.state;
+    if (!state || !state.index.isPagePath(path)) return;
+    this.busy++;
+    try {
+      const read = await this.host.readFile(path, state.loaded.settings.maxFileSize);
+      if (this.state !== state || this.overlays.has(path)) return;
+      if ('error' in read) this.deleteFromIndex(state, path);
+      else this.indexRead(state, path, read);
+      this.kick();
+    } finally {
+      this.done();
+    }
+  }
+
+  /** The version of an open document, if open. */
+  documentVersion(path: string): number | undefined {
+    return this.overlays.get(path)?.version;
+  }
+
+  /**
+   * Files or folders changed on disk (a watcher's batch: a branch switch may bring thousands).
+   * Pages are re-read a bounded number at a time; other files count by name only; a change to
+   * the config reloads everything. Open documents keep their editor text.
+   */
+  async filesChanged(events: readonly FileEvent[], token: CancellationToken = NONE): Promise<void> {
+    const state = this.state;
+    if (!state) return;
+    this.busy++;
+    try {
+      const configFiles = this.configFiles();
+      if (events.some((e) => configFiles.includes(e.path))) {
+        await this.load(token);
+        return;
+      }
+      const toRead = new Set<string>();
+      let known: string[] | undefined;
+      const under = (folder: string): string[] => {
+        known ??= [...state.index.filePaths()];
+        return known.filter((f) => f.startsWith(folder + '/'));
+      };
+      for (const e of events) {
+        const path = e.path.replace(/\/+$/, '');
+        if (path === '' || state.index.ignores(path)) continue;
+        if (e.type === 'deleted') {
+          const gone = state.index.hasFile(path) ? [path] : under(path);
+          for (const f of gone) {
+            toRead.delete(f);
+            if (!this.overlays.has(f)) this.deleteFromIndex(state, f);
+          }
+          continue;
+        }
+        if (this.overlays.has(path)) continue;
+        if (state.index.isPagePath(path)) {
+          toRead.add(path);
+          continue;
+        }
+        if (!state.index.hasFile(path) && (await this.host.isFolder?.(path))) {
+          if (this.state !== state) return;
+          const listed = (await this.host.listFiles()).filter((f) => f.startsWith(path + '/') && !state.index.ignores(f));
+          for (const f of listed) {
+            if (state.index.isPagePath(f)) {
+              if (!this.overlays.has(f)) toRead.add(f);
+            } else this.addOtherFile(state, f);
+          }
+          continue;
+        }
+        this.addOtherFile(state, path);
+      }
+      let sliceStart = this.now();
+      await readInOrder(
+        [...toRead],
+        (path) => this.host.readFile(path, state.loaded.settings.maxFileSize),
+        (path, read) => {
+          if (this.state !== state || this.overlays.has(path)) return;
+          if ('error' in read && !state.index.hasFile(path)) return; // gone again before it was read
+          this.indexRead(state, path, read);
+        },
+        undefined,
+        () => this.state !== state || token.isCancellationRequested,
+        async () => {
+          if (this.now() - sliceStart < this.sliceMs) return;
+          await this.yieldToEventLoop();
+          sliceStart = this.now();
+        },
+      );
+      this.kick();
+    } finally {
+      this.done();
+    }
+  }
+
+  /** A file that is not a page: it matters by its name only (includes, `_topic-links` targets). */
+  private addOtherFile(state: Loaded, path: string): void {
+    for (const p of state.index.setFile(path)) this.dirty.add(p);
+  }
+
+  // ---------------------------------------------------------------- the re-check scheduler
+
+  /**
+   * Starts the scheduler unless it runs: it checks queued pages, open documents first, and
+   * yields at least every `sliceMs`. While indexing only open documents are checked.
+   */
+  private kick(): void {
+    if (this.running || this.dirty.size === 0) return;
+    this.busy++;
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+      this.done();
+      // Work queued after the last pick starts a new run.
+      if (this.dirty.size > 0 && this.nextDirty() !== undefined) this.kick();
+    });
+  }
+
+  private nextDirty(): string | undefined {
+    for (const path of this.overlays.keys()) if (this.dirty.has(path)) return path;
+    if (this.progress !== undefined) return undefined;
+    return this.dirty.values().next().value;
+  }
+
+  private async run(): Promise<void> {
+    await this.yieldToEventLoop();
+    let sliceStart = this.now();
+    for (let path = this.nextDirty(); path !== undefined; path = this.nextDirty()) {
+      const state = this.state;
+      if (!state) return;
+      const fresh = this.fresh.get(path);
+      if (this.overlays.has(path) || state.skipped.has(path) || !state.index.isPagePath(path) || !state.index.hasFile(path)) {
+        this.publish(state, path, this.currentText(path));
+      } else if (fresh !== undefined) {
+        this.publish(state, path, fresh);
+      } else {
+        // Closed pages are read again to be checked, a bounded number at a time.
+        const batch: string[] = [];
+        for (const p of this.dirty) {
+          if (batch.length >= READ_BATCH) break;
+          if (!this.overlays.has(p) && !this.fresh.has(p) && !state.skipped.has(p) && state.index.isPagePath(p) && state.index.hasFile(p)) batch.push(p);
+        }
+        const reads = await Promise.all(batch.map((p) => this.host.readFile(p, state.loaded.settings.maxFileSize)));
+        for (let i = 0; i < batch.length; i++) {
+          const p = batch[i] as string;
+          // Skipped when a newer read (a disk change) or an editor took over while this one was in flight.
+          if (this.state !== state || !this.dirty.has(p) || this.overlays.has(p) || this.fresh.has(p)) continue;
+          const read = reads[i] as FileRead;
+          // Gone without a watcher event yet: it is no page of the workspace any more.
+          if ('error' in read) this.deleteFromIndex(state, p);
+          else this.publish(state, p, this.indexRead(state, p, read));
+          if (this.now() - sliceStart >= this.sliceMs) {
+            await this.yieldToEventLoop();
+            sliceStart = this.now();
+          }
+        }
+      }
+      if (this.now() - sliceStart >= this.sliceMs) {
+        await this.yieldToEventLoop();
+        sliceStart = this.now();
+      }
+    }
+  }
+
+  private publish(state: Loaded, path: string, text: string | undefined): void {
+    if (!this.isPage(path) || (!state.index.hasFile(path) && !this.overlays.has(path))) {
+      this.forget(path);
+      return;
+    }
+    const findings = text !== undefined && !state.skipped.has(path) ? this.checkIndexed(state, path, text) : this.diagnostics(path);
+    this.published.add(path);
+    this.events.onDiagnostics?.(path, findings, text ?? '', this.overlays.get(path)?.version);
+  }
+
+  /** Resolves when nothing is queued or running (loads, disk changes, re-checks). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.busy === 0 && (this.dirty.size === 0 || this.nextDirty() === undefined) && this.progress === undefined;
+  }
+
+  private done(): void {
+    this.busy--;
+    if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  /** Indexing progress, problem totals and the page count. */
+  status(): ServiceStatus {
+    return { indexing: this.progress ?? null, problems: { ...this.totals }, pages: this.state?.index.pageCount ?? 0 };
+  }
+
+  /** Problem counts of a file, as last computed. */
+  problems(path: string): ProblemCount | undefined {
+    return this.counts.get(path);
+  }
+
+  private setCount(path: string, findings: readonly Finding[] | undefined): void {
+    const old = this.counts.get(path);
+    if (old) {
+      this.totals.errors -= old.errors;
+      this.totals.warnings -= old.warnings;
+      this.totals.infos -= old.infos;
+      this.counts.delete(path);
+    }
+    if (!findings) return;
+    const c = { errors: 0, warnings: 0, infos: 0 };
+    for (const f of findings) {
+      if (f.severity === 'error') c.errors++;
+      else if (f.severity === 'warning') c.warnings++;
+      else c.infos++;
+    }
+    this.counts.set(path, c);
+    this.totals.errors += c.errors;
+    this.totals.warnings += c.warnings;
+    this.totals.infos += c.infos;
+  }
+
+  // ---------------------------------------------------------------- parsing and checking
+
+  /**
+   * The text queries see: the open document's (the index keeps no page texts: a closed page's
+   * text is read from disk when it is checked; see `readText`).
+   */
+  currentText(path: string): string | undefined {
+    return this.overlays.get(path)?.text;
+  }
+
+  /** The open document's text, else the file's text on disk (undefined when it cannot be read as text). */
+  async readText(path: string): Promise<string | undefined> {
+    const open = this.overlays.get(path)?.text;
+    if (open !== undefined) return open;
+    const read = await this.host.readFile(path, this.state?.loaded.settings.maxFileSize);
+    if (!('bytes' in read)) return undefined;
+    const decoded = decodeFile(read.bytes);
+    return 'text' in decoded ? decoded.text : undefined;
+  }
+
+  private parse(path: string, text: string): Page {
+    const hit = this.parsed.get(path);
+    if (hit && hit.text === text) return hit;
+    const page = parsePage(path, text);
+    this.parsed.delete(path);
+    this.parsed.set(path, page);
+    if (this.parsed.size > PARSE_CACHE + this.overlays.size) {
+      for (const key of this.parsed.keys()) {
+        if (this.overlays.has(key)) continue;
+        this.parsed.delete(key);
+        if (this.parsed.size <= PARSE_CACHE + this.overlays.size) break;
+      }
+    }
+    return page;
+  }
+
+  /** The parsed current text of a page, or undefined for a file that is not an indexed page. */
+  page(path: string): Page | undefined {
+    const state = this.state;
+    const text = this.currentText(path);
+    if (!state || text === undefined || !state.index.isPagePath(path)) return undefined;
+    return this.parse(path, text);
+  }
+
+  /**
+   * The findings of a file's current text, computed once per text and index state (the
+   * diagnostics, code actions and fix-all all read this one result).
+   */
+  diagnostics(path: string): readonly Finding[] {
+    const state = this.state;
+    if (!state) return [];
+    const reason = state.skipped.get(path);
+    if (reason !== undefined) {
+      const severity = state.loaded.settings.severities['file-skipped'] ?? rulesById.get('file-skipped')?.defaultSeverity ?? 'warning';
+      const findings = severity === 'off' ? [] : [skippedFinding(reason, severity)];
+      this.dirty.delete(path);
+      this.setCount(path, findings);
+      return findings;
+    }
+    const text = this.currentText(path);
+    const hit = this.results.get(path);
+    if (text === undefined || !state.index.isPagePath(path)) return hit?.findings ?? [];
+    if (hit && hit.text === text && !this.dirty.has(path)) return hit.findings;
+    return this.checkIndexed(state, path, text);
+  }
+
+  /** Checks the text the index holds for `path` (an open document's, or the disk's just indexed), recording its dependencies. */
+  private checkIndexed(state: Loaded, path: string, text: string): readonly Finding[] {
+    this.keepFresh(path, undefined);
+    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: true });
+    // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
+    if (this.overlays.has(path)) this.results.set(path, { text, findings });
+    else this.results.delete(path);
+    this.dirty.delete(path);
+    this.setCount(path, findings);
+    return findings;
+  }
+
+  /** Findings of a hypothetical text for `path`; the index and its dependency edges stay as they are. */
+  checkText(path: string, text: string): Finding[] {
+    const state = this.state;
+    if (!state || !state.index.isPagePath(path)) return [];
+    return checkPage(parsePage(path, text), state.index, allRules, { record: false });
+  }
+
+  // ---------------------------------------------------------------- code actions
+
+  /**
+   * Quick fixes for the findings touching `range` (the fix, its suggestions, fix all of the
+   * rule, disable for the line), or, when `only` asks for it, the fix-all source action.
+   */
+  codeActions(path: string, range: Range, only?: readonly string[]): ServiceCodeAction[] {
+    if (only && only.length > 0) {
+      if (only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+        const edit = this.fixAllEdit(path);
+        return edit ? [{ title: 'Fix all Topic Pages problems', kind: FIX_ALL_KIND, edits: [edit], findings: [] }] : [];
+      }
+      if (!only.includes('quickfix')) return [];
+    }
+    const text = this.currentText(path);
+    if (text === undefined) return [];
+    const findings = this.diagnostics(path);
+    const touching = findings.filter((f) => f.range.start <= range.end && range.start <= f.range.end);
+    const actions: ServiceCodeAction[] = [];
+    const disables: ServiceCodeAction[] = [];
+    const fixAllOffered = new Set<string>();
+    for (const finding of touching) {
+      if (finding.fix) actions.push({ title: `Fix: ${finding.fix.title}`, kind: 'quickfix', edits: finding.fix.edits, findings: [finding], isPreferred: true });
+      for (const s of finding.suggestions ?? []) actions.push({ title: s.title, kind: 'quickfix', edits: s.edits, findings: [finding] });
+      const sameRule = findings.filter((f) => f.ruleId === finding.ruleId && f.fix);
+      if (sameRule.length > 1 && !fixAllOffered.has(finding.ruleId)) {
+        fixAllOffered.add(finding.ruleId);
+        actions.push({ title: `Fix all ${finding.ruleId} problems in this file`, kind: 'quickfix', edits: compatibleFixEdits(sameRule), findings: findings.filter((f) => f.ruleId === finding.ruleId) });
+      }
+      if (finding.ruleId !== 'file-skipped') {
+        const edit = disableNextLineEdit(text, finding.range.start, finding.ruleId);
+        const title = `Disable ${finding.ruleId} for this line`;
+        if (edit && !disables.some((a) => a.title === title)) disables.push({ title, kind: 'quickfix', edits: [edit], findings: [finding] });
+      }
+    }
+    return [...actions, ...disables];
+  }
+
+  /** Every safe fix of the file, re-checking until none remains, as one trimmed edit. */
+  fixAllEdit(path: string): TextEdit | undefined {
+    const before = this.currentText(path);
+    if (before === undefined) return undefined;
+    const findings = this.diagnostics(path);
+    if (!findings.some((f) => f.fix)) return undefined;
+    const after = fixAll(before, (text) => (text === before ? findings : this.checkText(path, text))).text;
+    return minimalEdit(before, after);
+  }
+
+  // ---------------------------------------------------------------- navigation
+
+  documentLinks(path: string, token: CancellationToken = NONE): ServiceDocumentLink[] {
+    const page = this.page(path);
+    const index = this.state?.index;
+    if (!page || !index || token.isCancellationRequested) return [];
+    const out: ServiceDocumentLink[] = [];
+    for (const t of linkTargets(page, index)) {
+      if (!t.target || t.resolution === 'fragment' || t.range.start === t.range.end) continue;
+      out.push({ range: t.range, target: t.target, tooltip: t.kind === 'include' ? `Open include ${t.target}` : `Open ${t.target}` });
+    }
+    return out;
+  }
+
+  /** Where the link or include under `offset` leads: the target's anchor for a fragment, else its start. */
+  async definition(path: string, offset: number): Promise<ServiceLocation | undefined> {
+    const page = this.page(path);
+    const index = this.state?.index;
+    if (!page || !index) return undefined;
+    const t = targetAt(page, index, offset);
+    if (!t?.target) return undefined;
+    const text = (await this.readText(t.target)) ?? '';
+    const at = fragmentOffset(text, t.fragment, slugify);
+    return { path: t.target, range: { start: at, end: at }, text };
+  }
+
+  hover(path: string, offset: number): ServiceHover | undefined {
+    const page = this.page(path);
+    const index = this.state?.index;
+    if (!page || !index) return undefined;
+    const onHref = page.links.some((l) => offset >= l.hrefRange.start && offset <= l.hrefRange.end) || page.includes.some((i) => offset >= i.pathRange.start && offset <= i.pathRange.end);
+    if (!onHref) return undefined;
+    const t = targetAt(page, index, offset);
+    const markdown = t && hoverMarkdown(t, index);
+    return t && markdown ? { markdown, range: t.range } : undefined;
+  }
+
+  /** Completion at `offset`: routes inside `href="…"`, page keys inside a `_topic-links` list, front-matter keys and values. */
+  completion(path: string, offset: number, token: CancellationToken = NONE): ServiceCompletion[] {
+    const state = this.state;
+    const text = this.currentText(path);
+    if (!state || text === undefined) return [];
+    const index = state.index;
+    const href = hrefAt(text, offset);
+    if (href) {
+      const own = index.routeOfPage(path);
+      const out: ServiceCompletion[] = [];
+      for (const route of index.routes()) {
+        if (token.isCancellationRequested) return [];
+        const { byFile, byUrl } = index.filesForRoute(route);
+        const file = byUrl[0] ?? byFile[0];
+        const summary = file ? index.summary(file) : undefined;
+        out.push({
+          label: route,
+          kind: 'route',
+          range: href.value,
+          ...(summary?.title ? { description: summary.title } : {}),
+          ...(file ? { detail: file } : {}),
+          ...(summary?.description ? { documentation: summary.description } : {}),
+          sortText: (route === own ? '1' : '0') + route,
+        });
+      }
+      return out;
+    }
+    const page = this.page(path);
+    const key = page?.includes.flatMap((i) => i.links ?? []).find((k) => offset >= k.range.start && offset <= k.range.end);
+    if (key) {
+      const docsRoot = state.loaded.settings.docsRoot;
+      const out: ServiceCompletion[] = [];
+      for (const p of index.pagePaths()) {
+        const k = articleKeyForFile(p, docsRoot);
+        const s = index.summary(p);
+        // Partials (`_name.md`, files under `_folders`) serve no page.
+        if (k === undefined || k === '' || s?.route === undefined) continue;
+        out.push({ label: k, kind: 'include-key', range: key.range, detail: p, ...(s?.title ? { description: s.title } : {}), ...(s?.description ? { documentation: s.description } : {}) });
+      }
+      return out;
+    }
+    const fm = frontMatterContext(text, offset);
+    if (!fm) return [];
+    const schema = state.loaded.settings.frontMatterSchema ?? frontMatterSchema;
+    if (fm.kind === 'key') {
+      return schemaKeys(schema)
+        .filter((k) => !fm.existing.includes(k.key))
+        .map((k) => ({ label: k.key, kind: 'property', range: fm.replace, snippet: k.list ? `${k.key}:\n  - $0` : `${k.key}: $0`, sortText: (k.required ? '0' : '1') + k.key, ...(k.description ? { documentation: k.description } : {}) }));
+    }
+    return schemaValues(schema, fm.key, fm.inList).map((v) => ({ label: v, kind: 'value', range: fm.replace }));
+  }
+
+  documentSymbols(path: string): OutlineSymbol[] {
+    const page = this.page(path);
+    return page ? pageOutline(page) : [];
+  }
+
+  /** Pages that link to the page at `path` (its routes or its include key), from the backlink index. */
+  backlinks(path: string): string[] {
+    const state = this.state;
+    if (!state) return [];
+    const s = state.index.summary(path);
+    const keys = keysOfTarget([s?.route ?? state.index.routeOfPage(path), s?.url], articleKeyForFile(path, state.loaded.settings.docsRoot));
+    return state.backlinks.pagesLinkingTo(keys).filter((p) => p !== path);
+  }
+
+  /**
+   * The edits that keep every link working when files or folders move (before the move): hrefs
+   * of `<a>` on every page, topic page or not, Markdown links, and `_topic-links` include keys.
+   * Only the pages the backlink index names are read.
+   */
+  async renameFilesEdits(moves: readonly PageMove[]): Promise<FileEdits[]> {
+    const state = this.state;
+    if (!state) return [];
+    const known = state.index.pagePaths();
+    const pageMovesList = moves.flatMap((m) => pageMoves(m.from.replace(/\/+$/, ''), m.to.replace(/\/+$/, ''), known));
+    if (pageMovesList.length === 0) return [];
+    const candidates = new Set<string>();
+    for (const m of pageMovesList) {
+      for (const p of this.backlinks(m.from)) candidates.add(p);
+      const key = articleKeyForFile(m.from, state.loaded.settings.docsRoot);
+      for (const p of state.backlinks.pagesLinkingTo(keysOfTarget([state.index.routeOfPage(m.from)], key))) candidates.add(p);
+    }
+    const pages: { path: string; text: string }[] = [];
+    const sortedCandidates = [...candidates].sort();
+    const texts = await Promise.all(sortedCandidates.map((p) => this.readText(p)));
+    sortedCandidates.forEach((path, i) => {
+      const text = texts[i];
+      if (text !== undefined) pages.push({ path, text });
+    });
+    const edits = hrefEditsForMoves(pages, pageMovesList, { docsRoot: state.loaded.settings.docsRoot, siteBases: state.loaded.settings.siteBases, routeOf: (p) => state.index.routeOfPage(p) });
+    return pages.filter((p) => edits.has(p.path)).map((p) => ({ path: p.path, text: p.text, edits: edits.get(p.path) ?? [] }));
+  }
+
+  // ---------------------------------------------------------------- the topic tree
+
+  private invalidateTree(): void {
+    if (!this.tree) return;
+    this.tree = undefined;
+    this.events.onTreeChanged?.();
+  }
+
+  private topicTree(): TopicTree | undefined {
+    const index = this.state?.index;
+    if (!index) return undefined;
+    this.tree ??= new TopicTree(index);
+    return this.tree;
+  }
+
+  private present(tree: TopicTree, node: TopicNode): ServiceTreeNode {
+    const p = presentNode(node, (path) => this.counts.get(path));
+    const hasChildren = tree.children(node).length > 0;
+    return {
+      id: p.id,
+      kind: node.kind,
+      label: p.label,
+      description: p.description,
+      tooltip: p.tooltip,
+      icon: p.icon,
+      iconColor: p.iconColor,
+      contextValue: p.contextValue,
+      hasChildren,
+      expanded: hasChildren && node.parent === undefined,
+      target: node.target,
+      route: node.route,
+      href: node.href,
+      source: node.source,
+    };
+  }
+
+  /** The node with this id in the current tree (ids are chains of link positions from a root page). */
+  private nodeById(tree: TopicTree, id: string): TopicNode | undefined {
+    const root = tree.roots().find((r) => id === r.id || id.startsWith(r.id + '/'));
+    if (!root) return undefined;
+    let node: TopicNode | undefined = root;
+    const rest = id.slice(root.id.length + 1);
+    for (const step of rest === '' ? [] : rest.split('/')) {
+      node = node ? tree.children(node)[Number(step)] : undefined;
+    }
+    return node;
+  }
+
+  treeRoots(): ServiceTreeNode[] {
+    const tree = this.topicTree();
+    return tree ? tree.roots().map((n) => this.present(tree, n)) : [];
+  }
+
+  treeChildren(id: string): ServiceTreeNode[] {
+    const tree = this.topicTree();
+    const node = tree && this.nodeById(tree, id);
+    return tree && node ? tree.children(node).map((n) => this.present(tree, n)) : [];
+  }
+
+  treeParent(id: string): ServiceTreeNode | undefined {
+    const tree = this.topicTree();
+    const parent = tree && this.nodeById(tree, id)?.parent;
+    return tree && parent ? this.present(tree, parent) : undefined;
+  }
+
+  /** The chain from a root to the first node for `path` (a root itself when it is one); [] if none. */
+  treeFind(path: string): ServiceTreeNode[] {
+    const tree = this.topicTree();
+    if (!tree) return [];
+    const node = tree.roots().find((r) => r.target === path) ?? tree.findNodes(path)[0];
+    const chain: TopicNode[] = [];
+    for (let n: TopicNode | undefined = node; n; n = n.parent) chain.unshift(n);
+    return chain.map((n) => this.present(tree, n));
+  }
+
+  treeSnapshot(options: { maxDepth?: number; maxNodes?: number; idPrefix?: string } = {}): TreeSnapshotNode[] {
+    const tree = this.topicTree();
+    return tree ? snapshotTree(tree, (p) => this.counts.get(p), options) : [];
+  }
+}
+
+/** True when the tree shows the same for both summaries (routes, labels, links and their places). */
+function sameForTree(a: PageSummary, b: PageSummary): boolean {
+  if (a.route !== b.route || a.url !== b.url || a.title !== b.title || a.description !== b.description || a.isTopicPage !== b.isTopicPage) return false;
+  return sameOutline(a.outline, b.outline);
+}
+
+function sameOutline(a: readonly OutlineItem[], b: readonly OutlineItem[]): boolean {
+  const stack: [readonly OutlineItem[], readonly OutlineItem[]][] = [[a, b]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [x, y] = next;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i] as OutlineItem;
+      const q = y[i] as OutlineItem;
+      if (p.text !== q.text || p.href !== q.href || p.kind !== q.kind || p.range.start !== q.range.start || p.range.end !== q.range.end) return false;
+      stack.push([p.children, q.children]);
+    }
+  }
+  return true;
+}

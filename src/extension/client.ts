@@ -1,0 +1,44 @@
+// The language client: starts the Topic Pages language server (dist/server.js) in its own
+// Node process and connects it to the editor. Every check, fix, link, completion and rename
+// edit comes from the server; the client only adds the editor-side choices below.
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import type { BrokenLinks } from './brokenLinks';
+import { LeanDiagnostics } from './leanDiagnostics';
+import type { LinkUpdates } from './linkUpdatePrompt';
+
+export const CLIENT_ID = 'topicPages';
+export const CLIENT_NAME = 'Topic Pages';
+
+/** The documents the server serves: Markdown files on disk. */
+export const DOCUMENT_SELECTOR = [{ scheme: 'file', language: 'markdown' }];
+
+export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates, brokenLinks: BrokenLinks): LanguageClient {
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const leanDiagnostics = new LeanDiagnostics();
+  const middleware: Middleware = {
+    workspace: {
+      // The server computes the href edits; LinkUpdates applies them after the move, per the user's setting.
+      willRenameFiles: (event, next) => linkUpdates.willRename(event, next),
+    },
+    // Broken hrefs get a link that explains instead of VS Code's "Create file" prompt.
+    provideDocumentLinks: async (document, token, next) => brokenLinks.withBrokenLinks(document, (await next(document, token)) ?? []),
+    handleDiagnostics: (uri, diagnostics, next) => {
+      next(uri, leanDiagnostics.lean(diagnostics));
+      brokenLinks.didPublish(uri);
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'topicPages' },
+    initializationOptions: { rulesDocs: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() },
+    middleware,
+    // The status bar and the view show the server's state; the output channel opens only on errors.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

@@ -1,0 +1,53 @@
+// The custom requests and notifications of the Topic Pages language server (docs/protocol.md).
+import type { Range } from 'vscode-languageserver';
+import type { TopicNodeKind } from '../core/hierarchy';
+import type { TreeSnapshotNode } from '../core/features/treeModel';
+
+export type TreeNodeKind = TopicNodeKind | 'placeholder';
+
+/** One node of the Topic Pages view. */
+export interface TreeNode {
+  readonly id: string;
+  readonly kind: TreeNodeKind;
+  readonly label: string;
+  readonly description: string;
+  /** Markdown. */
+  readonly tooltip: string;
+  /** A codicon id. */
+  readonly icon: string;
+  /** A theme colour id. */
+  readonly iconColor?: string;
+  readonly contextValue: string;
+  readonly hasChildren: boolean;
+  readonly expanded: boolean;
+  readonly targetUri?: string;
+  readonly route?: string;
+  readonly href?: string;
+  readonly source?: { readonly uri: string; readonly range: Range };
+}
+
+export interface StatusParams {
+  readonly indexing: { readonly done: number; readonly total: number } | null;
+  readonly problems: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  readonly pages: number;
+  /** True once every folder was indexed and checked once (stays true). */
+  readonly indexed: boolean;
+}
+
+export const Requests = {
+  treeRoots: 'topicPages/tree/roots',
+  treeChildren: 'topicPages/tree/children',
+  treeParent: 'topicPages/tree/parent',
+  treeFind: 'topicPages/tree/find',
+  checkWorkspace: 'topicPages/checkWorkspace',
+  status: 'topicPages/status',
+  snapshot: 'topicPages/snapshot',
+  whenIdle: 'topicPages/whenIdle',
+} as const;
+
+export const Notifications = {
+  treeChanged: 'topicPages/treeChanged',
+  statusChanged: 'topicPages/statusChanged',
+} as const;
+
+export type { TreeSnapshotNode };

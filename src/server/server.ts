@@ -1,0 +1,642 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+  type Range as LspRange,
+  type TextEdit as LspTextEdit,
+  type WorkDoneProgressServerReporter,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editorDefaults } from '../core/features/settingsManifest';
+import { mapTree, type OutlineSymbol } from '../core/features/outline';
+import { allRules } from '../core/rules';
+import { LineIndex } from '../core/text';
+import type { Finding, Range, TextEdit } from '../core/types';
+import type { CancellationToken } from '../core/service/cancellation';
+import { WorkspaceService, type FileEvent, type ServiceTreeNode } from '../core/service/service';
+import { NodeFileHost } from './nodeHost';
+import { Notifications, Requests, type StatusParams, type TreeNode } from './protocol';
+
+export const DIAGNOSTIC_SOURCE = 'Topic Pages';
+const TREE_DELAY_MS = 300;
+const LABEL_DELAY_MS = 1000;
+const STATUS_INTERVAL_MS = 250;
+const DISK_BATCH_MS = 100;
+
+/** The settings the server reads from `workspace/configuration` (section `topicPages`). */
+type SettingsObject = Readonly<Record<string, unknown>>;
+
+/** One workspace folder: its root, its service, and the documents it has open. */
+class Folder {
+  readonly service: WorkspaceService;
+  /** The client's URI of each open document, to publish under the exact same URI. */
+  readonly openUris = new Map<string, string>();
+  readonly withProblems = new Set<string>();
+  settings: SettingsObject = {};
+  watcher: FSWatcher | undefined;
+  pendingDisk = new Map<string, FileEvent>();
+  diskTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(readonly uri: string, readonly root: string, readonly name: string, server: TopicPagesServer) {
+    this.service = new WorkspaceService(new NodeFileHost(root), {
+      onDiagnostics: (path, findings, text, version) => server.publish(this, path, findings, text, version),
+      onForget: (path) => server.unpublish(this, path),
+      onTreeChanged: () => server.treeChanged(),
+      onStatus: () => server.statusChanged(),
+    });
+  }
+
+  uriOf(path: string): string {
+    return this.openUris.get(path) ?? pathToFileURL(join(this.root, ...path.split('/'))).href;
+  }
+}
+
+/** Reads a `topicPages` setting by its full key from the section object (nested or flat keys). */
+export function settingReader(settings: SettingsObject): (key: string) => unknown {
+  return (key) => {
+    const rest = key.replace(/^topicPages\./, '');
+    if (rest in settings) return settings[rest];
+    let node: unknown = settings;
+    const [head, ...tail] = rest.split('.');
+    for (const part of [head, tail.join('.')].filter((p): p is string => p !== undefined && p !== '')) {
+      if (typeof node !== 'object' || node === null) return undefined;
+      node = (node as Record<string, unknown>)[part];
+    }
+    return node;
+  };
+}
+
+function toLspRange(lines: LineIndex, r: Range): LspRange {
+  return { start: lines.positionAt(r.start), end: lines.positionAt(r.end) };
+}
+
+function toSeverity(f: Finding): DiagnosticSeverity {
+  return f.severity === 'error' ? DiagnosticSeverity.Error : f.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+/** The folder of the rule pages: `docs/rules` of the installed package (next to `dist/`), unless the client names one. */
+let rulesDocs = pathToFileURL(join(typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd(), 'docs', 'rules')).href;
+
+function ruleDocsUri(ruleId: string): string {
+  return `${rulesDocs.replace(/\/+$/, '')}/${ruleId}.md`;
+}
+
+export function toDiagnostic(f: Finding, lines: LineIndex): Diagnostic {
+  return {
+    range: toLspRange(lines, f.range),
+    severity: toSeverity(f),
+    code: f.ruleId,
+    codeDescription: { href: ruleDocsUri(f.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+  };
+}
+
+function toLspEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: toLspRange(lines, e.range), newText: e.newText }));
+}
+
+/**
+ * The Topic Pages language server: adapts LSP to one WorkspaceService per workspace folder.
+ * Positions are UTF-16 (LSP's default), converted from the service's offsets.
+ */
+export class TopicPagesServer {
+  private readonly folders: Folder[] = [];
+  private readonly documents = new TextDocuments(TextDocument);
+  private canPullConfiguration = false;
+  private canWatchFiles = false;
+  private canRegisterConfiguration = false;
+  private canReportProgress = false;
+  private canTrackFolders = false;
+  private treeTimer: ReturnType<typeof setTimeout> | undefined;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastStatus = '';
+  private progress: WorkDoneProgressServerReporter | undefined;
+  private loading: Promise<void> = Promise.resolve();
+  /** True once every folder was indexed and checked once; stays true. */
+  private indexed = false;
+
+  constructor(private readonly connection: Connection) {
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.initialized());
+    connection.onShutdown(() => this.dispose());
+    this.documents.onDidOpen((e) => this.withDocument(e.document.uri, (f, path) => f.service.openDocument(path, e.document.version, e.document.getText())));
+    this.documents.onDidChangeContent((e) => {
+      this.withDocument(e.document.uri, (f, path) => {
+        if (f.settings['validate.onType'] === false || (f.settings['validate'] as { onType?: unknown } | undefined)?.onType === false) return;
+        f.service.changeDocument(path, e.document.version, e.document.getText());
+      });
+    });
+    this.documents.onDidSave((e) => this.withDocument(e.document.uri, (f, path) => f.service.changeDocument(path, e.document.version, e.document.getText())));
+    this.documents.onDidClose((e) =>
+      this.withDocument(e.document.uri, (f, path) => {
+        f.openUris.delete(path);
+        void f.service.closeDocument(path);
+      }),
+    );
+    this.documents.listen(connection);
+
+    connection.onDidChangeWatchedFiles((params) => {
+      for (const change of params.changes) {
+        const at = this.locate(change.uri);
+        if (!at) continue;
+        const type = change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed';
+        this.queueDisk(at.folder, { path: at.path, type });
+      }
+    });
+    connection.onDidChangeConfiguration((params) => {
+      const pushed = (params.settings as { topicPages?: SettingsObject } | undefined)?.topicPages;
+      // A client that answers workspace/configuration is asked per folder; otherwise the pushed section is used.
+      void this.reloadSettings(this.canPullConfiguration ? undefined : pushed);
+    });
+
+    connection.onCodeAction((params, token) => this.codeActions(params.textDocument.uri, params.range, params.context.only, token));
+    connection.onDocumentLinks((params, token) => this.documentLinks(params.textDocument.uri, token));
+    connection.onDefinition((params) => this.definition(params.textDocument.uri, params.position));
+    connection.onHover((params) => this.hover(params.textDocument.uri, params.position));
+    connection.onCompletion((params, token) => this.completion(params.textDocument.uri, params.position, token));
+    connection.onDocumentSymbol((params) => this.documentSymbols(params.textDocument.uri));
+    connection.workspace.onWillRenameFiles((params) => this.willRenameFiles(params.files));
+
+    connection.onRequest(Requests.treeRoots, () => this.treeRoots());
+    connection.onRequest(Requests.treeChildren, (p: { id: string }) => this.treeChildren(p.id));
+    connection.onRequest(Requests.treeParent, (p: { id: string }) => this.treeParent(p.id));
+    connection.onRequest(Requests.treeFind, (p: { uri: string }) => this.treeFind(p.uri));
+    connection.onRequest(Requests.checkWorkspace, async () => {
+      await this.reloadSettings(undefined, true);
+      return null;
+    });
+    connection.onRequest(Requests.status, () => this.status());
+    connection.onRequest(Requests.snapshot, (p: { maxDepth?: number; maxNodes?: number } | undefined) => this.snapshot(p ?? {}));
+    connection.onRequest(Requests.whenIdle, async () => {
+      await this.whenIdle();
+      return null;
+    });
+  }
+
+  listen(): void {
+    this.connection.listen();
+  }
+
+  // ------------------------------------------------------------ lifecycle
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities;
+    this.canPullConfiguration = caps.workspace?.configuration === true;
+    this.canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.canReportProgress = caps.window?.workDoneProgress === true;
+    this.canTrackFolders = caps.workspace?.workspaceFolders === true;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: 'root' }] : []);
+    for (const f of folders) {
+      if (!f.uri.startsWith('file:')) continue;
+      this.folders.push(new Folder(f.uri, fileURLToPath(f.uri), f.name, this));
+    }
+    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; rulesDocs?: unknown } | undefined) ?? {};
+    if (typeof initial.rulesDocs === 'string' && initial.rulesDocs !== '') rulesDocs = initial.rulesDocs;
+    for (const f of this.folders) f.settings = initial.topicPages ?? initial.settings ?? {};
+    const mdFilter = { scheme: 'file', pattern: { glob: '**/*.md', matches: 'file' as const } };
+    const folderFilter = { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' as const } };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.topicPages'] },
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['/', '"', "'", ':', '-'] },
+        documentSymbolProvider: true,
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: true },
+          fileOperations: { willRename: { filters: [mdFilter, folderFilter] } },
+        },
+      },
+      serverInfo: { name: 'topic-pages-language-server', version: typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : undefined },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.canTrackFolders) this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.changeFolders(e.added, e.removed));
+    if (this.canRegisterConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'topicPages' });
+    if (this.canWatchFiles) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    } else {
+      for (const f of this.folders) this.watchDisk(f);
+    }
+    await this.reloadSettings(undefined, true);
+  }
+
+  /** Pulls the settings (or takes pushed ones) and (re)loads the folders whose settings changed. */
+  private reloadSettings(pushed: SettingsObject | undefined, force = false): Promise<void> {
+    const run = async (): Promise<void> => {
+      for (const f of this.folders) {
+        if (pushed) f.settings = pushed;
+        else if (this.canPullConfiguration) {
+          const [got] = (await this.connection.workspace.getConfiguration([{ scopeUri: f.uri, section: 'topicPages' }])) as unknown[];
+          if (typeof got === 'object' && got !== null) f.settings = got as SettingsObject;
+        }
+      }
+      await this.withProgress(async () => {
+        await Promise.all(
+          this.folders.map(async (f) => {
+            await f.service.setDefaults(editorDefaults(allRules, settingReader(f.settings)), force);
+          }),
+        );
+      });
+    };
+    this.loading = this.loading.then(run, run);
+    return this.loading;
+  }
+
+  /** Workspace folders added or removed while running: removed ones drop their diagnostics, added ones load. */
+  private async changeFolders(added: readonly { uri: string; name: string }[], removed: readonly { uri: string }[]): Promise<void> {
+    for (const r of removed) {
+      const i = this.folders.findIndex((f) => f.uri === r.uri);
+      const folder = this.folders[i];
+      if (!folder) continue;
+      this.folders.splice(i, 1);
+      folder.watcher?.close();
+      if (folder.diskTimer) clearTimeout(folder.diskTimer);
+      for (const path of folder.withProblems) void this.connection.sendDiagnostics({ uri: folder.uriOf(path), diagnostics: [] });
+      folder.withProblems.clear();
+    }
+    for (const a of added) {
+      if (!a.uri.startsWith('file:') || this.folders.some((f) => f.uri === a.uri)) continue;
+      const folder = new Folder(a.uri, fileURLToPath(a.uri), a.name, this);
+      this.folders.push(folder);
+      if (!this.canWatchFiles) this.watchDisk(folder);
+      for (const doc of this.documents.all()) {
+        const at = this.locate(doc.uri);
+        if (at?.folder === folder) {
+          folder.openUris.set(at.path, doc.uri);
+          folder.service.openDocument(at.path, doc.version, doc.getText());
+        }
+      }
+    }
+    this.treeChanged();
+    await this.reloadSettings(undefined);
+  }
+
+  private async withProgress(fn: () => Promise<void>): Promise<void> {
+    if (this.canReportProgress && !this.progress) {
+      try {
+        this.progress = await this.connection.window.createWorkDoneProgress();
+        this.progress.begin('Topic Pages', 0, 'indexing', false);
+      } catch {
+        this.progress = undefined;
+      }
+    }
+    try {
+      await fn();
+    } finally {
+      this.progress?.done();
+      this.progress = undefined;
+      this.statusChanged();
+    }
+  }
+
+  private dispose(): void {
+    for (const f of this.folders) {
+      f.watcher?.close();
+      if (f.diskTimer) clearTimeout(f.diskTimer);
+    }
+    for (const t of [this.treeTimer, this.labelTimer, this.statusTimer]) if (t) clearTimeout(t);
+  }
+
+  async whenIdle(): Promise<void> {
+    await this.loading;
+    for (;;) {
+      await Promise.all(this.folders.map((f) => f.service.whenIdle()));
+      await this.loading;
+      const pending = this.folders.some((f) => f.pendingDisk.size > 0 || f.diskTimer !== undefined);
+      if (!pending) return;
+      await new Promise((resolve) => setTimeout(resolve, DISK_BATCH_MS));
+    }
+  }
+
+  // ------------------------------------------------------------ files
+
+  private locate(uri: string): { folder: Folder; path: string } | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    let fsPath: string;
+    try {
+      fsPath = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    let best: Folder | undefined;
+    for (const f of this.folders) {
+      if ((fsPath === f.root || fsPath.startsWith(f.root.endsWith(sep) ? f.root : f.root + sep)) && (!best || f.root.length > best.root.length)) best = f;
+    }
+    if (!best) return undefined;
+    const path = relative(best.root, fsPath).split(sep).join('/');
+    return path === '' || path.startsWith('..') ? undefined : { folder: best, path };
+  }
+
+  private withDocument(uri: string, fn: (folder: Folder, path: string) => void): void {
+    const at = this.locate(uri);
+    if (!at) return;
+    at.folder.openUris.set(at.path, uri);
+    fn(at.folder, at.path);
+  }
+
+  private queueDisk(folder: Folder, event: FileEvent): void {
+    if (/(^|\/)(\.git|node_modules)(\/|$)/.test(event.path)) return;
+    folder.pendingDisk.set(event.path, event);
+    if (folder.diskTimer) clearTimeout(folder.diskTimer);
+    // A branch switch or a folder move arrives as a burst: one batch.
+    folder.diskTimer = setTimeout(() => {
+      folder.diskTimer = undefined;
+      const batch = [...folder.pendingDisk.values()];
+      folder.pendingDisk = new Map();
+      void folder.service.filesChanged(batch);
+    }, DISK_BATCH_MS);
+  }
+
+  /** Without the client's file watching, the server watches the folder itself. */
+  private watchDisk(folder: Folder): void {
+    try {
+      folder.watcher = watch(folder.root, { recursive: true }, (_event, filename) => {
+        if (!filename) return;
+        const path = filename.toString().split(sep).join('/');
+        this.queueDisk(folder, { path, type: existsSync(join(folder.root, filename.toString())) ? 'changed' : 'deleted' });
+      });
+    } catch (error) {
+      this.connection.console.warn(`Topic Pages: cannot watch ${folder.root} (${String(error)}); changes on disk are seen when files are opened.`);
+    }
+  }
+
+  // ------------------------------------------------------------ diagnostics and status
+
+  publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined): void {
+    // A clean page never published needs no message; an open document always gets its version's answer.
+    if (findings.length === 0 && !folder.withProblems.has(path) && version === undefined) return;
+    if (findings.length > 0) folder.withProblems.add(path);
+    else folder.withProblems.delete(path);
+    const lines = new LineIndex(text);
+    void this.connection.sendDiagnostics({ uri: folder.uriOf(path), ...(version !== undefined ? { version } : {}), diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
+    this.labelsChanged();
+    this.statusChanged();
+  }
+
+  unpublish(folder: Folder, path: string): void {
+    if (!folder.withProblems.delete(path)) return;
+    void this.connection.sendDiagnostics({ uri: folder.uriOf(path), diagnostics: [] });
+    this.statusChanged();
+  }
+
+  status(): StatusParams {
+    const indexing = { done: 0, total: 0 };
+    let anyIndexing = false;
+    const problems = { errors: 0, warnings: 0, infos: 0 };
+    let pages = 0;
+    for (const f of this.folders) {
+      const s = f.service.status();
+      if (s.indexing) {
+        anyIndexing = true;
+        indexing.done += s.indexing.done;
+        indexing.total += s.indexing.total;
+      }
+      problems.errors += s.problems.errors;
+      problems.warnings += s.problems.warnings;
+      problems.infos += s.problems.infos;
+      pages += s.pages;
+    }
+    if (this.folders.every((f) => f.service.ready)) this.indexed = true;
+    return { indexing: anyIndexing ? indexing : null, problems, pages, indexed: this.indexed };
+  }
+
+  /** Throttled to at most 4 a second; only sent when something changed. */
+  statusChanged(): void {
+    if (this.statusTimer) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      const status = this.status();
+      const key = JSON.stringify(status);
+      if (key === this.lastStatus) return;
+      this.lastStatus = key;
+      if (this.progress && status.indexing) {
+        const pct = status.indexing.total > 0 ? Math.floor((100 * status.indexing.done) / status.indexing.total) : 0;
+        this.progress.report(pct, `indexing ${status.indexing.done}/${status.indexing.total}`);
+      }
+      void this.connection.sendNotification(Notifications.statusChanged, status);
+    }, STATUS_INTERVAL_MS);
+  }
+
+  /** The tree's data changed: one debounced refresh. */
+  treeChanged(): void {
+    if (this.treeTimer) clearTimeout(this.treeTimer);
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    this.labelTimer = undefined;
+    this.treeTimer = setTimeout(() => {
+      this.treeTimer = undefined;
+      void this.connection.sendNotification(Notifications.treeChanged, {});
+    }, TREE_DELAY_MS);
+  }
+
+  /** Problem counts changed: the labels refresh at most once a second, never while a full refresh is pending. */
+  private labelsChanged(): void {
+    if (this.treeTimer || this.labelTimer) return;
+    this.labelTimer = setTimeout(() => {
+      this.labelTimer = undefined;
+      void this.connection.sendNotification(Notifications.treeChanged, {});
+    }, LABEL_DELAY_MS);
+  }
+
+  // ------------------------------------------------------------ language features
+
+  private textAndLines(folder: Folder, path: string): { text: string; lines: LineIndex } | undefined {
+    const text = folder.service.currentText(path);
+    return text === undefined ? undefined : { text, lines: new LineIndex(text) };
+  }
+
+  private codeActions(uri: string, range: LspRange, only: readonly string[] | undefined, token: CancellationToken): CodeAction[] {
+    const at = this.locate(uri);
+    const doc = at && this.textAndLines(at.folder, at.path);
+    if (!at || !doc || token.isCancellationRequested) return [];
+    const offsets = { start: doc.lines.offsetAt(range.start), end: doc.lines.offsetAt(range.end) };
+    return at.folder.service.codeActions(at.path, offsets, only).map((a) => {
+      const edit: WorkspaceEdit = { changes: { [uri]: toLspEdits(doc.lines, a.edits) } };
+      return {
+        title: a.title,
+        kind: a.kind,
+        ...(a.findings.length > 0 ? { diagnostics: a.findings.map((f) => toDiagnostic(f, doc.lines)) } : {}),
+        ...(a.isPreferred ? { isPreferred: true } : {}),
+        edit,
+      };
+    });
+  }
+
+  private documentLinks(uri: string, token: CancellationToken): { range: LspRange; target: string; tooltip: string }[] {
+    const at = this.locate(uri);
+    const doc = at && this.textAndLines(at.folder, at.path);
+    if (!at || !doc) return [];
+    const links = at.folder.service.documentLinks(at.path, token).map((l) => ({ range: toLspRange(doc.lines, l.range), target: at.folder.uriOf(l.target), tooltip: l.tooltip }));
+    // A broken route links to an explanation (the client's command), never to a file to create.
+    for (const f of at.folder.service.diagnostics(at.path)) {
+      if (f.ruleId !== 'link-broken' || f.range.start === f.range.end) continue;
+      const target = `command:topicPages.explainBrokenLink?${encodeURIComponent(JSON.stringify([f.message]))}`;
+      links.push({ range: toLspRange(doc.lines, f.range), target, tooltip: f.message });
+    }
+    return links;
+  }
+
+  private async definition(uri: string, position: { line: number; character: number }): Promise<{ uri: string; range: LspRange } | null> {
+    const at = this.locate(uri);
+    const doc = at && this.textAndLines(at.folder, at.path);
+    if (!at || !doc) return null;
+    const loc = await at.folder.service.definition(at.path, doc.lines.offsetAt(position));
+    if (!loc) return null;
+    return { uri: at.folder.uriOf(loc.path), range: toLspRange(new LineIndex(loc.text), loc.range) };
+  }
+
+  private hover(uri: string, position: { line: number; character: number }): { contents: { kind: 'markdown'; value: string }; range: LspRange } | null {
+    const at = this.locate(uri);
+    const doc = at && this.textAndLines(at.folder, at.path);
+    if (!at || !doc) return null;
+    const h = at.folder.service.hover(at.path, doc.lines.offsetAt(position));
+    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toLspRange(doc.lines, h.range) } : null;
+  }
+
+  private completion(uri: string, position: { line: number; character: number }, token: CancellationToken): CompletionItem[] {
+    const at = this.locate(uri);
+    const doc = at && this.textAndLines(at.folder, at.path);
+    if (!at || !doc) return [];
+    const kinds = { route: CompletionItemKind.File, 'include-key': CompletionItemKind.Reference, property: CompletionItemKind.Property, value: CompletionItemKind.EnumMember } as const;
+    return at.folder.service.completion(at.path, doc.lines.offsetAt(position), token).map((c) => ({
+      label: c.label,
+      kind: kinds[c.kind],
+      textEdit: { range: toLspRange(doc.lines, c.range), newText: c.snippet ?? c.label },
+      ...(c.snippet ? { insertTextFormat: 2 as const } : {}),
+      ...(c.description ? { labelDetails: { description: c.description } } : {}),
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: 'markdown' as const, value: c.documentation } } : {}),
+      ...(c.sortText ? { sortText: c.sortText } : {}),
+    }));
+  }
+
+  private documentSymbols(uri: string): DocumentSymbol[] {
+    const at = this.locate(uri);
+    const doc = at && this.textAndLines(at.folder, at.path);
+    if (!at || !doc) return [];
+    const convert = (s: OutlineSymbol): DocumentSymbol => ({
+      name: s.name || '(untitled)',
+      detail: s.detail,
+      kind: s.kind === 'header' ? SymbolKind.Namespace : SymbolKind.Module,
+      range: toLspRange(doc.lines, s.range),
+      selectionRange: toLspRange(doc.lines, s.selectionRange),
+    });
+    return mapTree(at.folder.service.documentSymbols(at.path), convert, (symbol, children) => {
+      symbol.children = children;
+    });
+  }
+
+  private async willRenameFiles(files: readonly { oldUri: string; newUri: string }[]): Promise<WorkspaceEdit | null> {
+    const byFolder = new Map<Folder, { from: string; to: string }[]>();
+    for (const { oldUri, newUri } of files) {
+      const from = this.locate(oldUri);
+      const to = this.locate(newUri);
+      if (!from || !to || from.folder !== to.folder) continue;
+      byFolder.set(from.folder, [...(byFolder.get(from.folder) ?? []), { from: from.path, to: to.path }]);
+    }
+    const changes: Record<string, LspTextEdit[]> = {};
+    for (const [folder, moves] of byFolder) {
+      const mode = settingReader(folder.settings)('topicPages.links.updateOnMove');
+      if (mode === 'never') continue;
+      for (const f of await folder.service.renameFilesEdits(moves)) changes[folder.uriOf(f.path)] = toLspEdits(new LineIndex(f.text), f.edits);
+    }
+    return Object.keys(changes).length > 0 ? { changes } : null;
+  }
+
+  // ------------------------------------------------------------ the topic tree
+
+  private prefix(folder: Folder): string {
+    return this.folders.length > 1 ? `${folder.name}:` : '';
+  }
+
+  private unprefix(id: string): { folder: Folder; id: string } | undefined {
+    if (this.folders.length === 1) {
+      const folder = this.folders[0];
+      return folder ? { folder, id } : undefined;
+    }
+    const folder = this.folders.find((f) => id.startsWith(this.prefix(f)));
+    return folder ? { folder, id: id.slice(this.prefix(folder).length) } : undefined;
+  }
+
+  /** Tree nodes for the client: link ranges become positions in their source page's text (read once per answer). */
+  private async toTreeNodes(folder: Folder, nodes: readonly ServiceTreeNode[]): Promise<TreeNode[]> {
+    const lines = new Map<string, LineIndex>();
+    for (const n of nodes) {
+      const path = n.source?.path;
+      if (path !== undefined && !lines.has(path)) lines.set(path, new LineIndex((await folder.service.readText(path)) ?? ''));
+    }
+    return nodes.map((n) => this.toTreeNode(folder, n, lines));
+  }
+
+  private toTreeNode(folder: Folder, n: ServiceTreeNode, lines: ReadonlyMap<string, LineIndex>): TreeNode {
+    let source: TreeNode['source'];
+    if (n.source) {
+      source = { uri: folder.uriOf(n.source.path), range: toLspRange(lines.get(n.source.path) ?? new LineIndex(''), n.source.range) };
+    }
+    return {
+      id: this.prefix(folder) + n.id,
+      kind: n.kind,
+      label: n.label,
+      description: n.description,
+      tooltip: n.tooltip,
+      icon: n.icon,
+      ...(n.iconColor ? { iconColor: n.iconColor } : {}),
+      contextValue: n.contextValue,
+      hasChildren: n.hasChildren,
+      expanded: n.expanded,
+      ...(n.target ? { targetUri: folder.uriOf(n.target) } : {}),
+      ...(n.route ? { route: n.route } : {}),
+      ...(n.href ? { href: n.href } : {}),
+      ...(source ? { source } : {}),
+    };
+  }
+
+  private async treeRoots(): Promise<TreeNode[]> {
+    return (await Promise.all(this.folders.map((f) => this.toTreeNodes(f, f.service.treeRoots())))).flat();
+  }
+
+  private async treeChildren(id: string): Promise<TreeNode[]> {
+    const at = this.unprefix(id);
+    return at ? this.toTreeNodes(at.folder, at.folder.service.treeChildren(at.id)) : [];
+  }
+
+  private async treeParent(id: string): Promise<TreeNode | null> {
+    const at = this.unprefix(id);
+    const parent = at?.folder.service.treeParent(at.id);
+    return at && parent ? ((await this.toTreeNodes(at.folder, [parent]))[0] ?? null) : null;
+  }
+
+  private async treeFind(uri: string): Promise<TreeNode[]> {
+    const at = this.locate(uri);
+    return at ? this.toTreeNodes(at.folder, at.folder.service.treeFind(at.path)) : [];
+  }
+
+  private snapshot(options: { maxDepth?: number; maxNodes?: number }): unknown[] {
+    return this.folders.flatMap((f) => f.service.treeSnapshot({ ...options, idPrefix: this.prefix(f) }));
+  }
+}
+
+declare const TOPIC_PAGES_VERSION: string | undefined;

@@ -1,0 +1,46 @@
+/**
+ * The server's file host on a hostile tree, built only inside a fresh temp folder: links out of
+ * the workspace (to a sibling folder), link loops, a linked page inside the workspace.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { NodeFileHost } from '../../src/server/nodeHost';
+
+describe('NodeFileHost (server)', () => {
+  const base = mkdtempSync(join(tmpdir(), 'topic-pages-host-'));
+  const root = join(base, 'ws');
+  const outside = join(base, 'outside');
+  mkdirSync(join(root, 'articles', 'a'), { recursive: true });
+  mkdirSync(join(root, 'node_modules', 'x'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(join(root, 'articles', 'a', 'page.md'), '# Page\n');
+  writeFileSync(join(root, 'node_modules', 'x', 'skip.md'), 'x');
+  writeFileSync(join(outside, 'secret.md'), 'secret');
+  symlinkSync(outside, join(root, 'articles', 'out'));
+  symlinkSync(join(outside, 'secret.md'), join(root, 'articles', 'secret.md'));
+  symlinkSync('.', join(root, 'articles', 'a', 'loop'));
+  symlinkSync('..', join(root, 'articles', 'a', 'up'));
+  symlinkSync(join(root, 'articles', 'a', 'page.md'), join(root, 'articles', 'alias.md'));
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  it('lists each real folder once, never what lies outside the root, never node_modules', async () => {
+    const files = await new NodeFileHost(root).listFiles();
+    assert.deepEqual(files, ['articles/a/page.md', 'articles/alias.md']);
+  });
+
+  it('never reads a file whose real path leaves the root', async () => {
+    const host = new NodeFileHost(root);
+    assert.deepEqual(await host.readFile('articles/secret.md'), { error: 'it does not exist or lies outside the workspace' });
+    assert.deepEqual(await host.readFile('articles/out/secret.md'), { error: 'it does not exist or lies outside the workspace' });
+    assert.deepEqual(await host.readFile('../outside/secret.md'), { error: 'it does not exist or lies outside the workspace' });
+    const alias = await host.readFile('articles/alias.md');
+    assert.ok('bytes' in alias);
+    assert.equal(Buffer.from(alias.bytes).toString(), '# Page\n');
+    assert.deepEqual(await host.readFile('articles/a/page.md', 3), { tooLarge: 7 });
+    assert.equal(await host.isFolder('articles/a'), true);
+    assert.equal(await host.isFolder('articles/out'), false);
+  });
+});
