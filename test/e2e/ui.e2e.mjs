@@ -200,4 +200,25 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
       assert.equal(await page.locator('.tabs-container .tab', { hasText: 'import-exprot' }).count(), 0, 'no editor opened for the href');
     });
   });
+  it('the Markdown preview of a topic page expands its _topic-links include (titles, descriptions, broken key)', async () => {
+    await evidence('preview', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="Topic Pages"], .activitybar .action-item .action-label[aria-label^="Topic Pages"]').first().click({ timeout: LONG });
+      await treeRow('API Reference').click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'index.md' }).waitFor({ timeout: LONG });
+      await runCommand(page, 'Markdown: Open Preview to the Side', LONG);
+      // The preview is a webview: an iframe holding the active frame with the rendered document.
+      const doc = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      const list = doc.locator('ul.topic-links[data-tp-include]').first();
+      await list.locator('a', { hasText: 'Authenticating API Requests' }).waitFor({ timeout: LONG });
+      const items = await list.locator(':scope > li').evaluateAll((els) => els.map((el) => {
+        const a = el.querySelector('a');
+        const p = el.querySelector('p');
+        return `${a?.textContent?.trim() ?? ''} | ${p?.textContent?.trim() ?? ''}`;
+      }));
+      assert.ok(items.length >= 3, `the include's keys are listed (${items.join('; ')})`);
+      assert.equal(items[0], 'Authenticating API Requests | Create an API key and send it with every request to the Acme Cloud API.');
+      assert.equal(await doc.locator('body').getByText('<%=').count(), 0, 'no EJS tag printed as text');
+      await shot('preview-topic-links');
+    });
+  });
 });

@@ -1,0 +1,128 @@
+/**
+ * Authoring on a workspace service: the pages a writer can link to, where a new link goes,
+ * moving links, who links to a page and which pages nothing reaches. Each edit is computed on
+ * the page's current text (the open document's, else the indexed copy) as text edits, which
+ * the editor applies as one undoable change.
+ */
+import { addressAt, insertTopicLink, linkTargetFor, moveTopicLink, type EditResult, type LinkPosition } from '../authoring/linkEdits';
+import { LinkGraph, type Backlink, type Orphan } from '../authoring/reach';
+import { allTopicLinks, parsePage, type Page, type TopicLink } from '../page';
+import type { TextEdit } from '../types';
+import type { WorkspaceIndex } from '../workspace';
+import type { WorkspaceService } from './service';
+
+/** A page a link can point to, as the picker lists it. */
+export interface PageChoice {
+  readonly path: string;
+  readonly title: string;
+  readonly route: string;
+  readonly description: string | undefined;
+  readonly isTopicPage: boolean;
+}
+
+/** An edit to one page (`text`: the text the edits apply to), or why there is none. */
+export type PageEditResult = { readonly ok: true; readonly path: string; readonly text: string; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly reason: string };
+
+/** Where an insertion goes on a page: at a cursor offset, after the link starting at an offset (a tree item), or at the end. */
+export type InsertAt = { readonly cursor: number } | { readonly item: number } | { readonly end: true };
+
+export class Authoring {
+  constructor(private readonly service: WorkspaceService) {}
+
+  private get index(): WorkspaceIndex | undefined {
+    return this.service.index;
+  }
+
+  /** The text the editor shows for `path`: the open document's, else the indexed one. */
+  textOf(path: string): string | undefined {
+    return this.service.currentText(path) ?? this.index?.text(path);
+  }
+
+  /** Every routed page of the workspace, sorted by title. */
+  pages(): PageChoice[] {
+    const index = this.index;
+    if (!index) return [];
+    const out: PageChoice[] = [];
+    for (const path of index.pagePaths()) {
+      const target = linkTargetFor(index, path);
+      if (!target) continue;
+      out.push({ path, title: target.title, route: target.route, description: target.description, isTopicPage: index.summary(path)?.isTopicPage ?? false });
+    }
+    return out.sort((a, b) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path));
+  }
+
+  /** The edits that add a link to the page `targetPath` on the page `path`, at `at`. */
+  insertLink(path: string, at: InsertAt, targetPath: string): PageEditResult {
+    const index = this.index;
+    const text = this.textOf(path);
+    if (!index || text === undefined) return { ok: false, reason: `${path} is not a page of the workspace` };
+    const target = linkTargetFor(index, targetPath);
+    if (!target) return { ok: false, reason: `${targetPath} is not a page with a route` };
+    const page = parsePage(path, text);
+    const position = insertPosition(page, at);
+    return withPath(path, text, insertTopicLink(text, path, position, target));
+  }
+
+  /**
+   * The edits that move the topic link starting at offset `from` (a tree item's link) to `index`
+   * among the children of the link starting at `toParent` (null: the top level) on the page `path`.
+   */
+  moveLink(path: string, from: number, toParent: number | null, index: number): PageEditResult {
+    const text = this.textOf(path);
+    if (text === undefined) return { ok: false, reason: `${path} is not a page of the workspace` };
+    const page = parsePage(path, text);
+    const fromAddress = addressAt(page, from);
+    if (fromAddress === undefined) return { ok: false, reason: 'no topic link starts there' };
+    const parentAddress = toParent === null ? null : addressAt(page, toParent);
+    if (parentAddress === undefined) return { ok: false, reason: 'the drop target is not a topic link of the same page' };
+    return withPath(path, text, moveTopicLink(text, path, fromAddress, parentAddress, index));
+  }
+
+  /** The links to the page at `path` (or to a route), from every page of the workspace. */
+  linksTo(pathOrRoute: string): Backlink[] {
+    const index = this.index;
+    return index ? new LinkGraph(index, (p) => this.textOf(p)).linksTo(pathOrRoute) : [];
+  }
+
+  /** Pages under the docs root no topic page reaches. */
+  orphans(): Orphan[] {
+    const index = this.index;
+    return index ? new LinkGraph(index, (p) => this.textOf(p)).orphans() : [];
+  }
+}
+
+function withPath(path: string, text: string, r: EditResult): PageEditResult {
+  return r.ok ? { ok: true, path, text, edits: r.edits } : r;
+}
+
+/**
+ * Where a new link goes. At a cursor: after the innermost topic link holding it, else at its
+ * place in the top-level list holding it, else at the end of the top level. After a tree item:
+ * right after that item. Else: at the end of the top level.
+ */
+export function insertPosition(page: Page, at: InsertAt): LinkPosition {
+  const end: LinkPosition = { parent: null, index: page.topicLinks.length };
+  if ('end' in at) return end;
+  if ('item' in at) {
+    const address = addressAt(page, at.item);
+    return address === undefined ? end : after(address);
+  }
+  const offset = at.cursor;
+  let best: { link: TopicLink; address: string } | undefined;
+  for (const link of allTopicLinks(page.topicLinks)) {
+    if (link.range.start <= offset && offset <= link.range.end && (!best || link.range.start >= best.link.range.start)) {
+      const address = addressAt(page, link.link?.range.start ?? link.range.start) ?? addressAt(page, link.range.start);
+      if (address !== undefined) best = { link, address };
+    }
+  }
+  if (best) return after(best.address);
+  const inList = page.topicLists.some((l) => l.openTag.start <= offset && offset <= l.end);
+  if (inList) return { parent: null, index: page.topicLinks.filter((t) => t.range.start < offset).length };
+  return end;
+}
+
+function after(address: string): LinkPosition {
+  const parts = address.split('/');
+  const last = Number(parts.pop());
+  return { parent: parts.length > 0 ? parts.join('/') : null, index: last + 1 };
+}

@@ -1,0 +1,180 @@
+// The authoring requests of the language server (docs/protocol.md, "Authoring"): preview data,
+// the page picker, link insertion and moves as workspace edits, backlinks and orphan pages.
+// Each answer comes from the folder's workspace service; edits are never applied here.
+import type { Connection, Range as LspRange, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { Authoring, type InsertAt, type PageEditResult } from '../core/service/authoring';
+import type { WorkspaceService } from '../core/service/service';
+import { LineIndex } from '../core/text';
+import { previewContextFromIndex } from '../preview';
+import { collectPreviewData, type PreviewData } from '../preview/previewData';
+
+/** What the authoring requests need of the server: its folders, and which folder a URI is in. */
+export interface AuthoringAccess {
+  locate(uri: string): { folder: AuthoringFolder; path: string } | undefined;
+  folders(): readonly AuthoringFolder[];
+}
+
+export interface AuthoringFolder {
+  readonly service: WorkspaceService;
+  uriOf(path: string): string;
+}
+
+type Position = { readonly line: number; readonly character: number };
+
+export const AuthoringRequests = {
+  previewData: 'topicPages/previewData',
+  pages: 'topicPages/pages',
+  insertLink: 'topicPages/insertLink',
+  moveLink: 'topicPages/moveLink',
+  linkedFrom: 'topicPages/linkedFrom',
+  orphans: 'topicPages/orphans',
+} as const;
+
+/** A page of the picker. */
+export interface PageItem {
+  readonly uri: string;
+  readonly path: string;
+  readonly title: string;
+  readonly route: string;
+  readonly description?: string;
+  readonly isTopicPage: boolean;
+}
+
+/** A link to a page, where it is written. */
+export interface LinkedFromItem {
+  readonly uri: string;
+  readonly path: string;
+  /** The title of the page holding the link. */
+  readonly title: string;
+  readonly range: LspRange;
+  readonly text: string;
+  readonly href: string;
+  readonly topicLink: boolean;
+}
+
+export interface OrphanItem {
+  readonly uri: string;
+  readonly path: string;
+  readonly title?: string;
+  readonly route?: string;
+  readonly isTopicPage: boolean;
+}
+
+/** `{ edit }` to apply, or `{ reason }` nothing was done. */
+export interface EditAnswer {
+  readonly edit?: WorkspaceEdit;
+  readonly reason?: string;
+}
+
+export interface InsertLinkParams {
+  readonly uri: string;
+  /** The page to link to. */
+  readonly target: string;
+  /** The cursor in `uri`: after the topic link holding it. */
+  readonly position?: Position;
+  /** The start of a tree item's link in `uri`: right after that item. */
+  readonly item?: Position;
+}
+
+export interface MoveLinkParams {
+  readonly uri: string;
+  /** The start of the moved item's link (a tree node's `source.range.start`). */
+  readonly from: Position;
+  /** The start of the new parent item's link; null: the top level. */
+  readonly toParent: Position | null;
+  readonly index: number;
+}
+
+const folderAuthoring = new WeakMap<WorkspaceService, Authoring>();
+function authoringOf(folder: AuthoringFolder): Authoring {
+  let a = folderAuthoring.get(folder.service);
+  if (!a) folderAuthoring.set(folder.service, (a = new Authoring(folder.service)));
+  return a;
+}
+
+function toEdit(folder: AuthoringFolder, r: PageEditResult): EditAnswer {
+  if (!r.ok) return { reason: r.reason };
+  const lines = new LineIndex(r.text);
+  const edits: LspTextEdit[] = r.edits.map((e) => ({ range: { start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end) }, newText: e.newText }));
+  return { edit: { changes: { [folder.uriOf(r.path)]: edits } } };
+}
+
+export function previewData(access: AuthoringAccess, uri: string): PreviewData | null {
+  const at = access.locate(uri);
+  const index = at?.folder.service.index;
+  if (!at || !index || !index.isPagePath(at.path)) return null;
+  const text = authoringOf(at.folder).textOf(at.path);
+  if (text === undefined) return null;
+  return collectPreviewData(previewContextFromIndex(index, { pathOf: () => at.path }), at.path, text);
+}
+
+export function pages(access: AuthoringAccess): PageItem[] {
+  return access.folders().flatMap((f) =>
+    authoringOf(f)
+      .pages()
+      .map((p) => ({ uri: f.uriOf(p.path), path: p.path, title: p.title, route: p.route, ...(p.description !== undefined ? { description: p.description } : {}), isTopicPage: p.isTopicPage })),
+  );
+}
+
+export function insertLink(access: AuthoringAccess, p: InsertLinkParams): EditAnswer {
+  const at = access.locate(p.uri);
+  const target = access.locate(p.target);
+  if (!at || !target) return { reason: 'The page is not in a workspace folder.' };
+  if (target.folder !== at.folder) return { reason: 'The pages are in different workspace folders.' };
+  const authoring = authoringOf(at.folder);
+  const text = authoring.textOf(at.path);
+  if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
+  const lines = new LineIndex(text);
+  const where: InsertAt = p.position ? { cursor: lines.offsetAt(p.position) } : p.item ? { item: lines.offsetAt(p.item) } : { end: true };
+  return toEdit(at.folder, authoring.insertLink(at.path, where, target.path));
+}
+
+export function moveLink(access: AuthoringAccess, p: MoveLinkParams): EditAnswer {
+  const at = access.locate(p.uri);
+  if (!at) return { reason: 'The page is not in a workspace folder.' };
+  const authoring = authoringOf(at.folder);
+  const text = authoring.textOf(at.path);
+  if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
+  const lines = new LineIndex(text);
+  return toEdit(at.folder, authoring.moveLink(at.path, lines.offsetAt(p.from), p.toParent ? lines.offsetAt(p.toParent) : null, p.index));
+}
+
+export function linkedFrom(access: AuthoringAccess, uri: string): LinkedFromItem[] {
+  const at = access.locate(uri);
+  if (!at) return [];
+  const authoring = authoringOf(at.folder);
+  const index = at.folder.service.index;
+  const lines = new Map<string, LineIndex>();
+  return authoring.linksTo(at.path).map((b) => {
+    let l = lines.get(b.path);
+    if (!l) lines.set(b.path, (l = new LineIndex(authoring.textOf(b.path) ?? '')));
+    const summary = index?.summary(b.path);
+    return {
+      uri: at.folder.uriOf(b.path),
+      path: b.path,
+      title: summary?.title?.trim() || summary?.heading || b.path,
+      range: { start: l.positionAt(b.range.start), end: l.positionAt(b.range.end) },
+      text: b.text,
+      href: b.href,
+      topicLink: b.topicLink,
+    };
+  });
+}
+
+export function orphans(access: AuthoringAccess): OrphanItem[] {
+  return access.folders().flatMap((f) =>
+    authoringOf(f)
+      .orphans()
+      .map((o) => ({ uri: f.uriOf(o.path), path: o.path, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.route !== undefined ? { route: o.route } : {}), isTopicPage: o.isTopicPage })),
+  );
+}
+
+/** Registers the authoring requests on the server's connection. */
+export function registerAuthoring(connection: Connection, access: AuthoringAccess): void {
+  connection.onRequest(AuthoringRequests.previewData, (p: { uri: string }) => previewData(access, p.uri));
+  connection.onRequest(AuthoringRequests.pages, () => pages(access));
+  connection.onRequest(AuthoringRequests.insertLink, (p: InsertLinkParams) => insertLink(access, p));
+  connection.onRequest(AuthoringRequests.moveLink, (p: MoveLinkParams) => moveLink(access, p));
+  connection.onRequest(AuthoringRequests.linkedFrom, (p: { uri: string }) => linkedFrom(access, p.uri));
+  connection.onRequest(AuthoringRequests.orphans, () => orphans(access));
+}
