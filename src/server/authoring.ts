@@ -99,13 +99,28 @@ function toEdit(folder: AuthoringFolder, r: PageEditResult): EditAnswer {
   return { edit: { changes: { [folder.uriOf(r.path)]: edits } } };
 }
 
-export function previewData(access: AuthoringAccess, uri: string): PreviewData | null {
+export async function previewData(access: AuthoringAccess, uri: string): Promise<PreviewData | null> {
   const at = access.locate(uri);
   const index = at?.folder.service.index;
   if (!at || !index || !index.isPagePath(at.path)) return null;
-  const text = authoringOf(at.folder).textOf(at.path);
+  const authoring = authoringOf(at.folder);
+  const text = await authoring.textOf(at.path);
   if (text === undefined) return null;
-  return collectPreviewData(previewContextFromIndex(index, { pathOf: () => at.path }), at.path, text);
+  // Rendering is synchronous: included files are read between renders until none is missing (includes of includes too).
+  const read = new Map<string, string | undefined>();
+  for (let pass = 0; ; pass++) {
+    const wanted = new Set<string>();
+    const context = previewContextFromIndex(index, {
+      pathOf: () => at.path,
+      readText: (path) => {
+        if (!read.has(path)) wanted.add(path);
+        return read.get(path);
+      },
+    });
+    const data = collectPreviewData(context, at.path, text);
+    if (wanted.size === 0 || pass >= 8) return data;
+    for (const path of wanted) read.set(path, await authoring.textOf(path));
+  }
 }
 
 export function pages(access: AuthoringAccess): PageItem[] {
@@ -116,38 +131,39 @@ export function pages(access: AuthoringAccess): PageItem[] {
   );
 }
 
-export function insertLink(access: AuthoringAccess, p: InsertLinkParams): EditAnswer {
+export async function insertLink(access: AuthoringAccess, p: InsertLinkParams): Promise<EditAnswer> {
   const at = access.locate(p.uri);
   const target = access.locate(p.target);
   if (!at || !target) return { reason: 'The page is not in a workspace folder.' };
   if (target.folder !== at.folder) return { reason: 'The pages are in different workspace folders.' };
   const authoring = authoringOf(at.folder);
-  const text = authoring.textOf(at.path);
+  const text = await authoring.textOf(at.path);
   if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
   const lines = new LineIndex(text);
   const where: InsertAt = p.position ? { cursor: lines.offsetAt(p.position) } : p.item ? { item: lines.offsetAt(p.item) } : { end: true };
-  return toEdit(at.folder, authoring.insertLink(at.path, where, target.path));
+  return toEdit(at.folder, await authoring.insertLink(at.path, where, target.path));
 }
 
-export function moveLink(access: AuthoringAccess, p: MoveLinkParams): EditAnswer {
+export async function moveLink(access: AuthoringAccess, p: MoveLinkParams): Promise<EditAnswer> {
   const at = access.locate(p.uri);
   if (!at) return { reason: 'The page is not in a workspace folder.' };
   const authoring = authoringOf(at.folder);
-  const text = authoring.textOf(at.path);
+  const text = await authoring.textOf(at.path);
   if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
   const lines = new LineIndex(text);
-  return toEdit(at.folder, authoring.moveLink(at.path, lines.offsetAt(p.from), p.toParent ? lines.offsetAt(p.toParent) : null, p.index));
+  return toEdit(at.folder, await authoring.moveLink(at.path, lines.offsetAt(p.from), p.toParent ? lines.offsetAt(p.toParent) : null, p.index));
 }
 
-export function linkedFrom(access: AuthoringAccess, uri: string): LinkedFromItem[] {
+export async function linkedFrom(access: AuthoringAccess, uri: string): Promise<LinkedFromItem[]> {
   const at = access.locate(uri);
   if (!at) return [];
   const authoring = authoringOf(at.folder);
   const index = at.folder.service.index;
   const lines = new Map<string, LineIndex>();
-  return authoring.linksTo(at.path).map((b) => {
-    let l = lines.get(b.path);
-    if (!l) lines.set(b.path, (l = new LineIndex(authoring.textOf(b.path) ?? '')));
+  const links = await authoring.linksTo(at.path);
+  for (const b of links) if (!lines.has(b.path)) lines.set(b.path, new LineIndex((await authoring.textOf(b.path)) ?? ''));
+  return links.map((b) => {
+    const l = lines.get(b.path) ?? new LineIndex('');
     const summary = index?.summary(b.path);
     return {
       uri: at.folder.uriOf(b.path),
@@ -161,11 +177,10 @@ export function linkedFrom(access: AuthoringAccess, uri: string): LinkedFromItem
   });
 }
 
-export function orphans(access: AuthoringAccess): OrphanItem[] {
-  return access.folders().flatMap((f) =>
-    authoringOf(f)
-      .orphans()
-      .map((o) => ({ uri: f.uriOf(o.path), path: o.path, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.route !== undefined ? { route: o.route } : {}), isTopicPage: o.isTopicPage })),
+export async function orphans(access: AuthoringAccess): Promise<OrphanItem[]> {
+  const all = await Promise.all(access.folders().map(async (f) => ({ f, list: await authoringOf(f).orphans() })));
+  return all.flatMap(({ f, list }) =>
+    list.map((o) => ({ uri: f.uriOf(o.path), path: o.path, ...(o.title !== undefined ? { title: o.title } : {}), ...(o.route !== undefined ? { route: o.route } : {}), isTopicPage: o.isTopicPage })),
   );
 }
 

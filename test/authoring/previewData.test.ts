@@ -125,12 +125,23 @@ describe('preview data (server) replayed by the preview cache (editor)', () => {
     assert.equal(cache.dataOf(URI), undefined);
   });
 
-  it('a failing server leaves the page plain and never throws from a render', async () => {
-    const cache = new PreviewCache({ fetch: () => Promise.reject(new Error('down')), versionOf: () => 1, refresh: () => undefined, uriOf: () => URI });
+  it('a failing server leaves the page plain, never throws from a render, and is asked again by the next render', async () => {
+    let fetches = 0;
+    const cache = new PreviewCache({
+      fetch: () => {
+        fetches++;
+        return Promise.reject(new Error('down'));
+      },
+      versionOf: () => 1,
+      refresh: () => undefined,
+      uriOf: () => URI,
+    });
     const md = new MarkdownIt({ html: true }).use(topicPagesPreview, cache.context);
     const text = FIXTURE_FILES[FIXTURE_PAGE] ?? '';
     md.render(text, {});
     await cache.settled();
     assert.equal(md.render(text, {}), new MarkdownIt({ html: true }).render(text));
+    await cache.settled();
+    assert.equal(fetches, 2);
   });
 });

@@ -33,9 +33,23 @@ export class Authoring {
     return this.service.index;
   }
 
-  /** The text the editor shows for `path`: the open document's, else the indexed one. */
-  textOf(path: string): string | undefined {
-    return this.service.currentText(path) ?? this.index?.text(path);
+  /** The text the editor shows for `path`: the open document's, else the file's. */
+  async textOf(path: string): Promise<string | undefined> {
+    return this.service.currentText(path) ?? (await this.service.readText(path));
+  }
+
+  /** The texts of `paths`, read (a few at a time) into a map for the synchronous LinkGraph. */
+  private async texts(paths: Iterable<string>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const queue = [...paths];
+    const worker = async (): Promise<void> => {
+      for (let p = queue.pop(); p !== undefined; p = queue.pop()) {
+        const text = await this.textOf(p);
+        if (text !== undefined) out.set(p, text);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    return out;
   }
 
   /** Every routed page of the workspace, sorted by title. */
@@ -52,9 +66,9 @@ export class Authoring {
   }
 
   /** The edits that add a link to the page `targetPath` on the page `path`, at `at`. */
-  insertLink(path: string, at: InsertAt, targetPath: string): PageEditResult {
+  async insertLink(path: string, at: InsertAt, targetPath: string): Promise<PageEditResult> {
     const index = this.index;
-    const text = this.textOf(path);
+    const text = await this.textOf(path);
     if (!index || text === undefined) return { ok: false, reason: `${path} is not a page of the workspace` };
     const target = linkTargetFor(index, targetPath);
     if (!target) return { ok: false, reason: `${targetPath} is not a page with a route` };
@@ -67,8 +81,8 @@ export class Authoring {
    * The edits that move the topic link starting at offset `from` (a tree item's link) to `index`
    * among the children of the link starting at `toParent` (null: the top level) on the page `path`.
    */
-  moveLink(path: string, from: number, toParent: number | null, index: number): PageEditResult {
-    const text = this.textOf(path);
+  async moveLink(path: string, from: number, toParent: number | null, index: number): Promise<PageEditResult> {
+    const text = await this.textOf(path);
     if (text === undefined) return { ok: false, reason: `${path} is not a page of the workspace` };
     const page = parsePage(path, text);
     const fromAddress = addressAt(page, from);
@@ -78,16 +92,20 @@ export class Authoring {
     return withPath(path, text, moveTopicLink(text, path, fromAddress, parentAddress, index));
   }
 
-  /** The links to the page at `path` (or to a route), from every page of the workspace. */
-  linksTo(pathOrRoute: string): Backlink[] {
+  /** The links to the page at `path` from every page of the workspace (only the pages the backlink index names are read). */
+  async linksTo(path: string): Promise<Backlink[]> {
     const index = this.index;
-    return index ? new LinkGraph(index, (p) => this.textOf(p)).linksTo(pathOrRoute) : [];
+    if (!index) return [];
+    const texts = await this.texts(this.service.backlinks(path));
+    return new LinkGraph(index, (p) => texts.get(p)).linksTo(path);
   }
 
-  /** Pages under the docs root no topic page reaches. */
-  orphans(): Orphan[] {
+  /** Pages under the docs root no topic page reaches (reads every page). */
+  async orphans(): Promise<Orphan[]> {
     const index = this.index;
-    return index ? new LinkGraph(index, (p) => this.textOf(p)).orphans() : [];
+    if (!index) return [];
+    const texts = await this.texts(index.pagePaths());
+    return new LinkGraph(index, (p) => texts.get(p)).orphans();
   }
 }
 

@@ -3,8 +3,10 @@
 // is computed by the language server (src/server/authoring.ts) and applied here as one
 // undoable WorkspaceEdit.
 import type MarkdownIt from 'markdown-it';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { TreeNode } from '../protocol';
+import { addLinkToTopicPage } from './addLink';
 import { TopicPreview } from './preview';
 
 /** What activate() adds to the extension's API. */
@@ -15,6 +17,10 @@ export interface AuthoringApi {
 
 export function registerAuthoring(context: vscode.ExtensionContext, client: BaseLanguageClient, tree: { readonly onDidChangeTreeData: vscode.Event<unknown> }): AuthoringApi {
   const preview = new TopicPreview(client);
-  context.subscriptions.push(preview, tree.onDidChangeTreeData(() => preview.treeChanged()));
+  context.subscriptions.push(
+    preview,
+    tree.onDidChangeTreeData(() => preview.treeChanged()),
+    vscode.commands.registerCommand('topicPages.addLink', (node?: TreeNode, targetUri?: string) => addLinkToTopicPage(client, node, targetUri)),
+  );
   return { extendMarkdownIt: (md) => preview.extendMarkdownIt(md) };
 }

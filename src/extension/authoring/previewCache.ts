@@ -97,8 +97,7 @@ export class PreviewCache {
           if (before?.json !== json) this.host.refresh();
         },
         () => {
-          // The server is not ready (or stopped): the page stays plain until the next change asks again.
-          if (!this.entries.has(uri)) this.entries.set(uri, { data: null, version: undefined, json: 'null' });
+          // The server is not ready (or stopped): nothing is kept, the next render asks again.
         },
       )
       .finally(() => {
