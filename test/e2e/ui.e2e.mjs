@@ -202,12 +202,7 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
   });
   it('the Markdown preview of a topic page expands its _topic-links include (titles, descriptions, broken key)', async () => {
     await evidence('preview', async () => {
-      await page.keyboard.press(`${MOD}+P`);
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: LONG });
-      await input.fill('articles/api/index.md');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'index.md' }).first().waitFor({ timeout: LONG });
-      await page.keyboard.press('Enter');
+      await treeRow('API Reference').click({ timeout: LONG });
       await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'API Reference' }).waitFor({ timeout: LONG });
       await runCommand(page, 'Markdown: Open Preview to the Side', LONG);
       // The preview is a webview: an iframe holding the active frame with the rendered document.

@@ -7,12 +7,17 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { TreeNode } from '../protocol';
 import { addLinkToTopicPage } from './addLink';
+import { registerLinkViews, type ViewRow } from './linkViews';
 import { TopicPreview } from './preview';
 
 /** What activate() adds to the extension's API. */
 export interface AuthoringApi {
   /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`). */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /** The rows of the "Linked From" view for `uri` (default: the page it shows). */
+  linkedFrom(uri?: vscode.Uri): Promise<ViewRow[]>;
+  /** The rows of the "Orphan Pages" view. */
+  orphans(): Promise<ViewRow[]>;
 }
 
 export function registerAuthoring(context: vscode.ExtensionContext, client: BaseLanguageClient, tree: { readonly onDidChangeTreeData: vscode.Event<unknown> }): AuthoringApi {
@@ -22,5 +27,13 @@ export function registerAuthoring(context: vscode.ExtensionContext, client: Base
     tree.onDidChangeTreeData(() => preview.treeChanged()),
     vscode.commands.registerCommand('topicPages.addLink', (node?: TreeNode, targetUri?: string) => addLinkToTopicPage(client, node, targetUri)),
   );
-  return { extendMarkdownIt: (md) => preview.extendMarkdownIt(md) };
+  const views = registerLinkViews(context, client, tree.onDidChangeTreeData);
+  return {
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
+    linkedFrom: (uri) => {
+      if (uri) views.linkedFrom.page = uri;
+      return views.linkedFrom.current();
+    },
+    orphans: () => views.orphans.current(),
+  };
 }

@@ -20,6 +20,16 @@ function uriOfEnv(env: unknown): string | undefined {
   return text.startsWith('file:') ? text : undefined;
 }
 
+/** The open Markdown document whose text is `src` (VS Code drops U+2028 and U+2029 before parsing). */
+function documentWithText(src: string): vscode.TextDocument | undefined {
+  for (const d of vscode.workspace.textDocuments) {
+    if (d.languageId !== 'markdown' || d.uri.scheme !== 'file') continue;
+    const text = d.getText();
+    if (text === src || (text.length >= src.length && text.replace(/\u2028|\u2029/g, '') === src)) return d;
+  }
+  return undefined;
+}
+
 export class TopicPreview implements vscode.Disposable {
   readonly cache: PreviewCache;
   private readonly disposables: vscode.Disposable[] = [];
@@ -46,6 +56,16 @@ export class TopicPreview implements vscode.Disposable {
 
   /** `extendMarkdownIt` of the extension's API. */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+    // VS Code parses with an empty env (the document is named only when rendering): name the
+    // open document whose text is being parsed, so the plugin's parse rules know the page.
+    const parse = md.parse.bind(md);
+    md.parse = (src: string, env: unknown) => {
+      if (typeof env === 'object' && env !== null && !('currentDocument' in env)) {
+        const doc = documentWithText(src);
+        if (doc) (env as { currentDocument?: vscode.Uri }).currentDocument = doc.uri;
+      }
+      return parse(src, env);
+    };
     return md.use(topicPagesPreview, this.cache.context);
   }
 
