@@ -81,8 +81,15 @@ export interface MoveLinkParams {
   /** The start of the moved item's link (a tree node's `source.range.start`). */
   readonly from: Position;
   /** The start of the new parent item's link; null: the top level. */
-  readonly toParent: Position | null;
-  readonly index: number;
+  readonly toParent?: Position | null;
+  /** The position among the new parent's items (after the move). */
+  readonly index?: number;
+  /** Instead of toParent/index, a drop: take the place of the item whose link starts here (same list). */
+  readonly beside?: Position;
+  /** Instead of toParent/index, a drop: become the last item nested under the item whose link starts here. */
+  readonly into?: Position;
+  /** Instead of toParent/index, a drop: the end of the top level. */
+  readonly top?: boolean;
 }
 
 const folderAuthoring = new WeakMap<WorkspaceService, Authoring>();
@@ -151,7 +158,12 @@ export async function moveLink(access: AuthoringAccess, p: MoveLinkParams): Prom
   const text = await authoring.textOf(at.path);
   if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
   const lines = new LineIndex(text);
-  return toEdit(at.folder, await authoring.moveLink(at.path, lines.offsetAt(p.from), p.toParent ? lines.offsetAt(p.toParent) : null, p.index));
+  const from = lines.offsetAt(p.from);
+  if (p.beside) return toEdit(at.folder, await authoring.moveLinkTo(at.path, from, { beside: lines.offsetAt(p.beside) }));
+  if (p.into) return toEdit(at.folder, await authoring.moveLinkTo(at.path, from, { into: lines.offsetAt(p.into) }));
+  if (p.top) return toEdit(at.folder, await authoring.moveLinkTo(at.path, from, { top: true }));
+  if (p.index === undefined) return { reason: 'No destination: give toParent and index, beside, into or top.' };
+  return toEdit(at.folder, await authoring.moveLink(at.path, from, p.toParent ? lines.offsetAt(p.toParent) : null, p.index));
 }
 
 export async function linkedFrom(access: AuthoringAccess, uri: string): Promise<LinkedFromItem[]> {

@@ -142,6 +142,30 @@ for (const [name, transform] of variants) {
       assert.deepEqual(await authoring.moveLink(HOME, text.indexOf('title:'), null, 0), { ok: false, reason: 'no topic link starts there' });
     });
 
+    it('moves as a drop does: beside a sibling (up and down), into an item, to the top level', async () => {
+      const { authoring, files, text } = await setup(transform);
+      const alpha = text.indexOf('<a href="/alpha"');
+      const beta = text.indexOf('<a href="/beta"');
+      const one = text.indexOf('<a href="/alpha/one"');
+      const up = await authoring.moveLinkTo(HOME, beta, { beside: alpha });
+      const down = await authoring.moveLinkTo(HOME, alpha, { beside: beta });
+      assert.ok(up.ok && down.ok);
+      const upText = await applyChecked(files, text, up.edits);
+      const downText = await applyChecked(files, text, down.edits);
+      assert.equal(upText, downText, 'Beta up past Alpha = Alpha down past Beta');
+      assert.ok(upText.indexOf('/beta') < upText.indexOf('"/alpha"'));
+      const into = await authoring.moveLinkTo(HOME, beta, { into: alpha });
+      assert.ok(into.ok, into.ok ? '' : into.reason);
+      const intoText = await applyChecked(files, text, into.edits);
+      assert.match(intoText, /<a href="\/alpha\/one">One<\/a>\r?\n {6}<\/li>\r?\n {6}<li>\r?\n {8}<i class="icon icon-budicon-715"><\/i><a href="\/beta">Beta<\/a>\r?\n {8}<p>About beta.<\/p>\r?\n {6}<\/li>\r?\n {4}<\/ul>/);
+      const top = await authoring.moveLinkTo(HOME, one, { top: true });
+      assert.ok(top.ok, top.ok ? '' : top.reason);
+      const topText = await applyChecked(files, text, top.edits);
+      assert.match(topText, /<a href="\/beta">Beta<\/a>\r?\n {4}<p>About beta.<\/p>\r?\n {2}<\/li>\r?\n {2}<li>\r?\n {4}<i class="icon icon-budicon-695"><\/i><a href="\/alpha\/one">One<\/a>\r?\n {2}<\/li>\r?\n<\/ul>/);
+      const self = await authoring.moveLinkTo(HOME, alpha, { into: one });
+      assert.deepEqual(self, { ok: false, reason: 'an item cannot be nested under itself or its own items' });
+    });
+
     it('backlinks of a page with line and column; orphans are the pages no topic page reaches', async () => {
       const { authoring } = await setup(transform);
       const links = await authoring.linksTo('articles/beta.md');

@@ -4,7 +4,7 @@
  * the page's current text (the open document's, else the indexed copy) as text edits, which
  * the editor applies as one undoable change.
  */
-import { addressAt, insertTopicLink, linkTargetFor, moveTopicLink, type EditResult, type LinkPosition } from '../authoring/linkEdits';
+import { addressAt, insertTopicLink, linkTargetFor, moveTopicLink, topicLinkAt, type EditResult, type LinkPosition } from '../authoring/linkEdits';
 import { LinkGraph, type Backlink, type Orphan } from '../authoring/reach';
 import { allTopicLinks, parsePage, type Page, type TopicLink } from '../page';
 import type { TextEdit } from '../types';
@@ -90,6 +90,39 @@ export class Authoring {
     const parentAddress = toParent === null ? null : addressAt(page, toParent);
     if (parentAddress === undefined) return { ok: false, reason: 'the drop target is not a topic link of the same page' };
     return withPath(path, text, moveTopicLink(text, path, fromAddress, parentAddress, index));
+  }
+
+  /**
+   * Moves the topic link starting at offset `from` on the page `path`, as a drop in a tree does:
+   * `beside` an item of the same list (it takes that item's place: after it when moving down,
+   * before it when moving up), `into` an item (its last child; the `<ul>` is created when
+   * missing), or to the end of the `top` level.
+   */
+  async moveLinkTo(path: string, from: number, to: { readonly beside: number } | { readonly into: number } | { readonly top: true }): Promise<PageEditResult> {
+    const text = await this.textOf(path);
+    if (text === undefined) return { ok: false, reason: `${path} is not a page of the workspace` };
+    const page = parsePage(path, text);
+    const fromAddress = addressAt(page, from);
+    if (fromAddress === undefined) return { ok: false, reason: 'no topic link starts there' };
+    let parent: string | null;
+    let index: number;
+    if ('top' in to) {
+      parent = null;
+      index = page.topicLinks.filter((t) => t !== topicLinkAt(page, fromAddress)).length;
+    } else {
+      const target = addressAt(page, 'beside' in to ? to.beside : to.into);
+      if (target === undefined) return { ok: false, reason: 'the drop target is not a topic link of the same page' };
+      if ('beside' in to) {
+        const parts = target.split('/');
+        index = Number(parts.pop());
+        parent = parts.length > 0 ? parts.join('/') : null;
+      } else {
+        parent = target;
+        const moved = topicLinkAt(page, fromAddress);
+        index = (topicLinkAt(page, target)?.children ?? []).filter((t) => t !== moved).length;
+      }
+    }
+    return withPath(path, text, moveTopicLink(text, path, fromAddress, parent, index));
   }
 
   /** The links to the page at `path` from every page of the workspace (only the pages the backlink index names are read). */

@@ -22,6 +22,8 @@ describe('Linked From and Orphan Pages views', () => {
 
   it('Orphan Pages lists the pages no topic page reaches', async () => {
     const topicPages = await api();
-    assert.deepEqual((await topicPages.orphans()).map((r) => `${r.label} | ${r.description}`), ['Import and Export Users | /users/import-export']);
+    // The seed page (written by 09-seed when ../shared exists) is linked from nowhere either.
+    const rows = (await topicPages.orphans()).filter((r) => !r.description.startsWith('/seed/'));
+    assert.deepEqual(rows.map((r) => `${r.label} | ${r.description}`), ['Import and Export Users | /users/import-export']);
   });
 });
