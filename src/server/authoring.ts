@@ -28,7 +28,20 @@ export const AuthoringRequests = {
   moveLink: 'topicPages/moveLink',
   linkedFrom: 'topicPages/linkedFrom',
   orphans: 'topicPages/orphans',
+  taxonomyCompletion: 'topicPages/taxonomyCompletion',
+  titleActions: 'topicPages/titleActions',
 } as const;
+
+export interface TaxonomyItem {
+  readonly value: string;
+  readonly count: number;
+  readonly range: LspRange;
+}
+
+export interface TitleActionItem {
+  readonly title: string;
+  readonly edit: WorkspaceEdit;
+}
 
 /** A page of the picker. */
 export interface PageItem {
@@ -196,6 +209,37 @@ export async function orphans(access: AuthoringAccess): Promise<OrphanItem[]> {
   );
 }
 
+export async function taxonomyCompletion(access: AuthoringAccess, uri: string, position: Position): Promise<TaxonomyItem[]> {
+  const at = access.locate(uri);
+  if (!at) return [];
+  const authoring = authoringOf(at.folder);
+  const text = await authoring.textOf(at.path);
+  if (text === undefined) return [];
+  const lines = new LineIndex(text);
+  return (await authoring.taxonomyCompletion(at.path, lines.offsetAt(position))).map((c) => ({
+    value: c.value,
+    count: c.count,
+    range: { start: lines.positionAt(c.range.start), end: lines.positionAt(c.range.end) },
+  }));
+}
+
+export async function titleActions(access: AuthoringAccess, uri: string, position: Position): Promise<TitleActionItem[]> {
+  const at = access.locate(uri);
+  if (!at) return [];
+  const authoring = authoringOf(at.folder);
+  const text = await authoring.textOf(at.path);
+  if (text === undefined) return [];
+  const actions = await authoring.titleActions(at.path, new LineIndex(text).offsetAt(position));
+  return actions.map((a) => {
+    const changes: Record<string, LspTextEdit[]> = {};
+    for (const page of a.edits) {
+      const lines = new LineIndex(page.text);
+      changes[at.folder.uriOf(page.path)] = page.edits.map((e) => ({ range: { start: lines.positionAt(e.range.start), end: lines.positionAt(e.range.end) }, newText: e.newText }));
+    }
+    return { title: a.title, edit: { changes } };
+  });
+}
+
 /** Registers the authoring requests on the server's connection. */
 export function registerAuthoring(connection: Connection, access: AuthoringAccess): void {
   connection.onRequest(AuthoringRequests.previewData, (p: { uri: string }) => previewData(access, p.uri));
@@ -204,4 +248,6 @@ export function registerAuthoring(connection: Connection, access: AuthoringAcces
   connection.onRequest(AuthoringRequests.moveLink, (p: MoveLinkParams) => moveLink(access, p));
   connection.onRequest(AuthoringRequests.linkedFrom, (p: { uri: string }) => linkedFrom(access, p.uri));
   connection.onRequest(AuthoringRequests.orphans, () => orphans(access));
+  connection.onRequest(AuthoringRequests.taxonomyCompletion, (p: { uri: string; position: Position }) => taxonomyCompletion(access, p.uri, p.position));
+  connection.onRequest(AuthoringRequests.titleActions, (p: { uri: string; position: Position }) => titleActions(access, p.uri, p.position));
 }

@@ -6,6 +6,12 @@
  */
 import { addressAt, insertTopicLink, linkTargetFor, moveTopicLink, topicLinkAt, type EditResult, type LinkPosition } from '../authoring/linkEdits';
 import { LinkGraph, type Backlink, type Orphan } from '../authoring/reach';
+import { TAXONOMY_FIELDS, taxonomy, type TaxonomyField, type TaxonomyFieldUse } from '../authoring/taxonomy';
+import { titleChangeEdits, type PageEdits } from '../authoring/titleEdits';
+import { decodeFile } from '../engine';
+import { frontMatterContext } from '../features/completionContext';
+import { parseFrontMatter } from '../frontMatter';
+import type { Range } from '../types';
 import { allTopicLinks, parsePage, type Page, type TopicLink } from '../page';
 import type { TextEdit } from '../types';
 import type { WorkspaceIndex } from '../workspace';
@@ -22,6 +28,24 @@ export interface PageChoice {
 
 /** An edit to one page (`text`: the text the edits apply to), or why there is none. */
 export type PageEditResult = { readonly ok: true; readonly path: string; readonly text: string; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly reason: string };
+
+/** A completion of a taxonomy value in front matter: a value in use elsewhere, with how many pages use it. */
+export interface TaxonomyCompletion {
+  readonly value: string;
+  readonly count: number;
+  readonly range: Range;
+}
+
+/** "Update the text of N links to this page": the edits on every page, with the text they apply to. */
+export interface TitleAction {
+  readonly title: string;
+  readonly field: 'title' | 'description';
+  readonly count: number;
+  readonly edits: readonly (PageEdits & { readonly text: string })[];
+}
+
+/** How long the workspace's taxonomy (read from every page) is reused for completion. */
+const TAXONOMY_TTL_MS = 10_000;
 
 /** Where an insertion goes on a page: at a cursor offset, after the link starting at an offset (a tree item), or at the end. */
 export type InsertAt = { readonly cursor: number } | { readonly item: number } | { readonly end: true };
@@ -125,6 +149,65 @@ export class Authoring {
     return withPath(path, text, moveTopicLink(text, path, fromAddress, parent, index));
   }
 
+  private taxonomyCache: { at: number; uses: TaxonomyFieldUse[] } | undefined;
+
+  /** The taxonomy values in use across the workspace (reused for a few seconds: completion asks on every key). */
+  async taxonomy(now = Date.now()): Promise<TaxonomyFieldUse[]> {
+    const index = this.index;
+    if (!index) return [];
+    if (this.taxonomyCache && now - this.taxonomyCache.at < TAXONOMY_TTL_MS) return this.taxonomyCache.uses;
+    const texts = await this.texts(index.pagePaths());
+    const uses = taxonomy(index, (p) => texts.get(p));
+    this.taxonomyCache = { at: now, uses };
+    return uses;
+  }
+
+  /** Values of `topics`, `contentType` or `useCase` in use, when the cursor is on such a front-matter value. */
+  async taxonomyCompletion(path: string, offset: number): Promise<TaxonomyCompletion[]> {
+    const text = await this.textOf(path);
+    if (text === undefined) return [];
+    const at = frontMatterContext(text, offset);
+    if (!at || at.kind !== 'value' || !(TAXONOMY_FIELDS as readonly string[]).includes(at.key)) return [];
+    const field = (await this.taxonomy()).find((f) => f.field === (at.key as TaxonomyField));
+    const mine = new Set(fieldValuesOf(text, at.key));
+    return (field?.values ?? []).filter((v) => !mine.has(v.value) || v.value === at.typed).map((v) => ({ value: v.value, count: v.count, range: at.replace }));
+  }
+
+  /**
+   * On the `title:` or `description:` line of a page whose value differs from the saved file's:
+   * the edits that carry the new value into the topic links to this page whose text (or `<p>`)
+   * still equals the old one.
+   */
+  async titleActions(path: string, offset: number): Promise<TitleAction[]> {
+    const index = this.index;
+    const text = await this.textOf(path);
+    if (!index || text === undefined) return [];
+    const entry = parseFrontMatter(text)?.entries.find((e) => (e.key === 'title' || e.key === 'description') && e.keyRange.start <= offset && offset <= (e.valueRange?.end ?? e.keyRange.end));
+    if (!entry || typeof entry.value !== 'string') return [];
+    const saved = await this.service.host.readFile(path);
+    const decoded = 'bytes' in saved ? decodeFile(saved.bytes) : undefined;
+    const old = decoded && 'text' in decoded ? parseFrontMatter(decoded.text)?.data[entry.key] : undefined;
+    if (typeof old !== 'string' || old.trim() === entry.value.trim()) return [];
+    const field = entry.key as 'title' | 'description';
+    const pages: { path: string; text: string }[] = [];
+    for (const p of this.service.backlinks(path)) {
+      const t = await this.textOf(p);
+      if (t !== undefined) pages.push({ path: p, text: t });
+    }
+    const edits = titleChangeEdits(index, pages, path, field === 'title' ? { oldTitle: old } : { oldDescription: old }, entry.value);
+    const count = edits.reduce((n, e) => n + e.edits.length, 0);
+    if (count === 0) return [];
+    const textOfPage = new Map(pages.map((p) => [p.path, p.text]));
+    return [
+      {
+        title: `Update the text of ${count} link${count === 1 ? '' : 's'} to this page`,
+        field,
+        count,
+        edits: edits.map((e) => ({ ...e, text: textOfPage.get(e.path) ?? '' })),
+      },
+    ];
+  }
+
   /** The links to the page at `path` from every page of the workspace (only the pages the backlink index names are read). */
   async linksTo(path: string): Promise<Backlink[]> {
     const index = this.index;
@@ -140,6 +223,11 @@ export class Authoring {
     const texts = await this.texts(index.pagePaths());
     return new LinkGraph(index, (p) => texts.get(p)).orphans();
   }
+}
+
+function fieldValuesOf(text: string, key: string): string[] {
+  const value = parseFrontMatter(text)?.data[key];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
 }
 
 function withPath(path: string, text: string, r: EditResult): PageEditResult {

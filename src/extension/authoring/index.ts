@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { TreeNode } from '../protocol';
 import { addLinkToTopicPage } from './addLink';
+import { registerFrontMatterAuthoring } from './frontMatter';
 import { registerLinkViews, type ViewRow } from './linkViews';
 import { TopicPreview } from './preview';
 
@@ -25,6 +26,7 @@ export function registerAuthoring(context: vscode.ExtensionContext, client: Base
   context.subscriptions.push(
     preview,
     tree.onDidChangeTreeData(() => preview.treeChanged()),
+    registerFrontMatterAuthoring(client),
     vscode.commands.registerCommand('topicPages.addLink', (node?: TreeNode, targetUri?: string) => addLinkToTopicPage(client, node, targetUri)),
   );
   const views = registerLinkViews(context, client, tree.onDidChangeTreeData);

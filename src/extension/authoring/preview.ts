@@ -56,11 +56,12 @@ export class TopicPreview implements vscode.Disposable {
 
   /** `extendMarkdownIt` of the extension's API. */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-    // VS Code parses with an empty env (the document is named only when rendering): name the
-    // open document whose text is being parsed, so the plugin's parse rules know the page.
+    // VS Code parses with `currentDocument: undefined` (the document is named only when
+    // rendering): name the open document whose text is being parsed, so the plugin's parse
+    // rules know the page.
     const parse = md.parse.bind(md);
     md.parse = (src: string, env: unknown) => {
-      if (typeof env === 'object' && env !== null && !('currentDocument' in env)) {
+      if (typeof env === 'object' && env !== null && (env as { currentDocument?: unknown }).currentDocument === undefined) {
         const doc = documentWithText(src);
         if (doc) (env as { currentDocument?: vscode.Uri }).currentDocument = doc.uri;
       }

@@ -25,8 +25,8 @@ describe('Markdown preview of topic pages (extendMarkdownIt + the server\'s prev
     const topicPages = await api();
     const doc = await vscode.workspace.openTextDocument(uri(REL));
     const md = topicPages.extendMarkdownIt(new MarkdownIt({ html: true }));
-    // As VS Code calls it: parse with an empty env, render with the document named.
-    const html = await renderUntil(async () => md.renderer.render(md.parse(doc.getText(), {}), md.options, { currentDocument: doc.uri }), (h) => EXPANDED.test(h));
+    // As VS Code calls it: parse with no document named, render with the document named.
+    const html = await renderUntil(async () => md.renderer.render(md.parse(doc.getText(), { currentDocument: undefined }), md.options, { currentDocument: doc.uri }), (h) => EXPANDED.test(h));
     assert.match(html, EXPANDED);
     assert.match(html, /Create an API key and send it with every request to the Acme Cloud API\./);
     assert.match(html, />Error Codes<\/a>/, 'a key whose page has its own url: resolves to that page');
