@@ -87,6 +87,8 @@ export interface InsertLinkParams {
   readonly position?: Position;
   /** The start of a tree item's link in `uri`: right after that item. */
   readonly item?: Position;
+  /** The editor's version of the open page: the edit is refused when the server holds another one. */
+  readonly version?: number;
 }
 
 export interface MoveLinkParams {
@@ -103,6 +105,8 @@ export interface MoveLinkParams {
   readonly into?: Position;
   /** Instead of toParent/index, a drop: the end of the top level. */
   readonly top?: boolean;
+  /** The editor's version of the open page: the edit is refused when the server holds another one. */
+  readonly version?: number;
 }
 
 const folderAuthoring = new WeakMap<WorkspaceService, Authoring>();
@@ -110,6 +114,13 @@ function authoringOf(folder: AuthoringFolder): Authoring {
   let a = folderAuthoring.get(folder.service);
   if (!a) folderAuthoring.set(folder.service, (a = new Authoring(folder.service)));
   return a;
+}
+
+/** Why an edit computed now would not fit the editor's text, if it would not. */
+function staleReason(folder: AuthoringFolder, path: string, version: number | undefined): string | undefined {
+  if (version === undefined) return undefined;
+  const held = folder.service.documentVersion(path);
+  return held === version ? undefined : 'The page changed while the edit was being computed (or is not checked as you type); save it or try again.';
 }
 
 function toEdit(folder: AuthoringFolder, r: PageEditResult): EditAnswer {
@@ -156,6 +167,8 @@ export async function insertLink(access: AuthoringAccess, p: InsertLinkParams): 
   const target = access.locate(p.target);
   if (!at || !target) return { reason: 'The page is not in a workspace folder.' };
   if (target.folder !== at.folder) return { reason: 'The pages are in different workspace folders.' };
+  const stale = staleReason(at.folder, at.path, p.version);
+  if (stale) return { reason: stale };
   const authoring = authoringOf(at.folder);
   const text = await authoring.textOf(at.path);
   if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
@@ -167,6 +180,8 @@ export async function insertLink(access: AuthoringAccess, p: InsertLinkParams): 
 export async function moveLink(access: AuthoringAccess, p: MoveLinkParams): Promise<EditAnswer> {
   const at = access.locate(p.uri);
   if (!at) return { reason: 'The page is not in a workspace folder.' };
+  const stale = staleReason(at.folder, at.path, p.version);
+  if (stale) return { reason: stale };
   const authoring = authoringOf(at.folder);
   const text = await authoring.textOf(at.path);
   if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };

@@ -14,8 +14,9 @@ import { serviceFor } from '../helpers/serviceHarness';
 
 const ROOT = 'file:///ws/';
 
-async function accessFor(files: Record<string, string>): Promise<AuthoringAccess> {
+async function accessFor(files: Record<string, string>, open?: { path: string; version: number }): Promise<AuthoringAccess> {
   const h = await serviceFor({ ...files, 'topic-pages.json': JSON.stringify(FIXTURE_CONFIG) });
+  if (open) h.service.openDocument(open.path, open.version, files[open.path] ?? '');
   const folder: AuthoringFolder = { service: h.service, uriOf: (path) => ROOT + path };
   return {
     locate: (uri) => (uri.startsWith(ROOT) ? { folder, path: uri.slice(ROOT.length) } : undefined),
@@ -59,5 +60,17 @@ describe('server authoring requests', () => {
     assert.deepEqual(refused, { reason: 'no topic link starts there' });
     const back = await linkedFrom(access, ROOT + 'articles/guides/install/linux.md');
     assert.deepEqual(back.map((b) => `${b.path}:${b.range.start.line} ${b.text} ${b.topicLink}`), [`${FIXTURE_PAGE}:${linux} Linux true`]);
+  });
+
+  it('refuses an edit when the editor\'s version of the page is not the one the server holds', async () => {
+    const access = await accessFor(FIXTURE_FILES, { path: FIXTURE_PAGE, version: 7 });
+    const target = ROOT + 'articles/support/tickets.md';
+    const stale = await insertLink(access, { uri: ROOT + FIXTURE_PAGE, target, version: 6 });
+    assert.match(stale.reason ?? '', /^The page changed while the edit was being computed/);
+    assert.equal(stale.edit, undefined);
+    const fresh = await insertLink(access, { uri: ROOT + FIXTURE_PAGE, target, version: 7 });
+    assert.ok(fresh.edit, fresh.reason);
+    const move = await moveLink(access, { uri: ROOT + FIXTURE_PAGE, from: { line: 0, character: 0 }, top: true, version: 8 });
+    assert.match(move.reason ?? '', /^The page changed/);
   });
 });

@@ -25,6 +25,12 @@ export interface EditAnswer {
 
 type Position = { line: number; character: number };
 
+/** The editor's version of the open document `uri` (the server refuses an edit computed on another). */
+export function versionOf(uri: string): { version?: number } {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  return doc ? { version: doc.version } : {};
+}
+
 /** Applies a server edit as one undoable change; shows the reason when there is none. */
 export async function applyAnswer(client: BaseLanguageClient, answer: EditAnswer, what: string): Promise<boolean> {
   if (!answer.edit) {
@@ -66,6 +72,6 @@ export async function addLinkToTopicPage(client: BaseLanguageClient, node?: Tree
     if (!picked) return false;
     target = picked.uri;
   }
-  const answer = await client.sendRequest<EditAnswer>(INSERT_LINK, { ...where, target });
+  const answer = await client.sendRequest<EditAnswer>(INSERT_LINK, { ...where, target, ...versionOf(where.uri) });
   return applyAnswer(client, answer, 'add the link');
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { TreeNode } from '../protocol';
-import { applyAnswer, INSERT_LINK, type EditAnswer } from './addLink';
+import { applyAnswer, INSERT_LINK, versionOf, type EditAnswer } from './addLink';
 import { insertionPoint, planTreeDrop, type DropPlan } from './dropPlan';
 
 export const MOVE_LINK = 'topicPages/moveLink';
@@ -27,7 +27,20 @@ export class TopicDragAndDrop implements vscode.TreeDragAndDropController<TreeNo
     if (uris.length > 0) dataTransfer.set(URI_LIST, new vscode.DataTransferItem(uris.join('\r\n')));
   }
 
+  private busy = false;
+
   async handleDrop(target: TreeNode | undefined, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
+    // One drop at a time: a second drop of nodes from before the first edit would name stale positions.
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await this.drop(target, dataTransfer, token);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async drop(target: TreeNode | undefined, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
     const inTree = dataTransfer.get(TREE_MIME);
     if (inTree) {
       const nodes = inTree.value as readonly TreeNode[];
@@ -54,7 +67,7 @@ export class TopicDragAndDrop implements vscode.TreeDragAndDropController<TreeNo
 
   private async run(plan: DropPlan | undefined): Promise<void> {
     if (!plan) return;
-    const answer = await this.client.sendRequest<EditAnswer>(plan.kind === 'move' ? MOVE_LINK : INSERT_LINK, plan.params);
+    const answer = await this.client.sendRequest<EditAnswer>(plan.kind === 'move' ? MOVE_LINK : INSERT_LINK, { ...plan.params, ...versionOf(plan.params.uri) });
     await applyAnswer(this.client, answer, plan.kind === 'move' ? 'move the link' : 'add the link');
   }
 }
