@@ -2,6 +2,7 @@
 // client (the server runs in its own process and holds the index), the Topic Pages view, the
 // status bar entry and the commands. Nothing here reads or checks pages.
 import * as vscode from 'vscode';
+import { registerAuthoring, type AuthoringApi } from './authoring';
 import { EXPLAIN_BROKEN_LINK, explainBrokenLink } from './brokenLinks';
 import { createClient } from './client';
 import { LinkUpdates } from './linkUpdatePrompt';
@@ -11,7 +12,7 @@ import { TopicStatusBar } from './statusBar';
 import { copyRoute, goToLinkInSource, openTarget, revealInExplorer, TopicTreeProvider, TopicTreeView, VIEW_ID } from './topicTreeView';
 
 /** What the extension exports, for integration tests and other extensions. */
-export interface TopicPagesApi {
+export interface TopicPagesApi extends AuthoringApi {
   /** When activate() started (Date.now()), for the editor benchmark. */
   readonly activatedAt: number;
   /** Resolves once the server runs and every workspace folder is indexed and its pages checked. */
@@ -78,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
     ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
   void vscode.commands.executeCommand('setContext', 'topicPages.active', true);
+  // Preview, link picker, backlinks, orphans, drag and drop: src/extension/authoring.
+  const authoring = registerAuthoring(context, client, treeProvider);
 
   const whenIdle = async (): Promise<void> => {
     await client.sendRequest(WHEN_IDLE, {});
@@ -93,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
   });
 
   return {
+    ...authoring,
     activatedAt,
     ready,
     treeSnapshot: async (options) => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { TopicDragAndDrop } from './authoring/dragAndDrop';
 import { TREE_CHANGED, TREE_CHILDREN, TREE_FIND, TREE_PARENT, TREE_ROOTS, type TreeNode } from './protocol';
 
 export const VIEW_ID = 'topicPages.tree';
@@ -162,7 +163,11 @@ export class TopicTreeView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly provider: TopicTreeProvider, client: BaseLanguageClient) {
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(VIEW_ID, {
+      treeDataProvider: provider,
+      showCollapseAll: true,
+      dragAndDropController: new TopicDragAndDrop(client), // authoring: src/extension/authoring/dragAndDrop.ts
+    });
     this.disposables.push(
       this.view,
       provider,

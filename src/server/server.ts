@@ -31,6 +31,7 @@ import { LineIndex } from '../core/text';
 import type { Finding, Range, TextEdit } from '../core/types';
 import type { CancellationToken } from '../core/service/cancellation';
 import { WorkspaceService, type FileEvent, type ServiceTreeNode } from '../core/service/service';
+import { registerAuthoring } from './authoring';
 import { NodeFileHost } from './nodeHost';
 import { Notifications, Requests, type StatusParams, type TreeNode } from './protocol';
 
@@ -190,6 +191,8 @@ export class TopicPagesServer {
       await this.whenIdle();
       return null;
     });
+    // Authoring requests (preview data, picker, link edits, backlinks, orphans): src/server/authoring.ts.
+    registerAuthoring(connection, { locate: (uri) => this.locate(uri), folders: () => this.folders });
   }
 
   listen(): void {

@@ -208,4 +208,67 @@ describe('Topic Pages in a real VS Code (code-server + Chromium)', { timeout: 15
       assert.equal(await page.locator('.tabs-container .tab', { hasText: 'import-exprot' }).count(), 0, 'no editor opened for the href');
     });
   });
+  it('the Markdown preview of a topic page expands its _topic-links include (titles, descriptions, broken key)', async () => {
+    await evidence('preview', async () => {
+      await treeRow('API Reference').click({ timeout: LONG });
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'API Reference' }).waitFor({ timeout: LONG });
+      await runCommand(page, 'Markdown: Open Preview to the Side', LONG);
+      // The preview is a webview: an iframe holding the active frame with the rendered document.
+      const doc = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      const list = doc.locator('ul.topic-links[data-tp-include]').first();
+      await list.locator('a', { hasText: 'Authenticating API Requests' }).waitFor({ timeout: LONG });
+      const items = await list.locator(':scope > li').evaluateAll((els) => els.map((el) => {
+        const a = el.querySelector('a');
+        const p = el.querySelector('p');
+        return `${a?.textContent?.trim() ?? ''} | ${p?.textContent?.trim() ?? ''}`;
+      }));
+      assert.ok(items.length >= 3, `the include's keys are listed (${items.join('; ')})`);
+      assert.equal(items[0], 'Authenticating API Requests | Create an API key and send it with every request to the Acme Cloud API.');
+      assert.equal(await doc.locator('body').getByText('<%=').count(), 0, 'no EJS tag printed as text');
+      await shot('preview-topic-links');
+    });
+  });
+  it('drag and drop in the Topic Pages view: an item dropped onto its sibling takes its place', async () => {
+    await evidence('drag', async () => {
+      const billing = treeRow('Billing');
+      if ((await billing.getAttribute('aria-expanded')) !== 'true') await billing.locator('.monaco-tl-twistie').click();
+      // .first(): while the view refreshes after the earlier edit and its undo, a row can show twice for a moment.
+      const payment = treeRow('Payment Methods').first();
+      const plans = treeRow('Plans and Pricing').first();
+      await payment.waitFor({ timeout: LONG });
+      const order = async () => view().locator('[role="treeitem"][aria-level="3"] .label-name').allTextContents();
+      const before = await order();
+      assert.ok(before.indexOf('Plans and Pricing') < before.indexOf('Payment Methods'), before.join(', '));
+      await payment.dragTo(plans);
+      await page.waitForFunction(() => {
+        const names = [...globalThis.document.querySelectorAll('[role="tree"][aria-label="Topic Pages"] [role="treeitem"][aria-level="3"] .label-name')].map((e) => e.textContent);
+        return names.indexOf('Payment Methods') >= 0 && names.indexOf('Payment Methods') < names.indexOf('Plans and Pricing');
+      }, undefined, { timeout: LONG });
+      await shot('tree-drag-reorder');
+    });
+  });
+  it('Add Link to Topic Page…: the quick pick finds a page by its description and inserts it after the cursor\'s item', async () => {
+    await evidence('add-link', async () => {
+      await treeRow('Billing').click({ timeout: LONG });
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'title: Billing' }).waitFor({ timeout: LONG });
+      await page.keyboard.press(`${MOD}+G`);
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: LONG });
+      await input.fill(':47:20');
+      await page.keyboard.press('Enter');
+      await runCommand(page, 'Topic Pages: Add Link to Topic Page…', LONG);
+      await input.waitFor({ state: 'visible', timeout: LONG });
+      // Fuzzy on the description: "first API call" is in Getting Started's description only.
+      await input.fill('first API call');
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Getting Started with Acme Cloud' }).first();
+      await row.waitFor({ timeout: LONG });
+      await shot('add-link-picker');
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'Getting Started with Acme Cloud' }).waitFor({ timeout: LONG });
+      await shot('add-link-inserted');
+      await page.keyboard.press(`${MOD}+Z`);
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'Getting Started with Acme Cloud' }).waitFor({ state: 'detached', timeout: LONG });
+    });
+  });
+
 });
