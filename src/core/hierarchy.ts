@@ -137,7 +137,9 @@ export class TopicTree {
     if (node.kind === 'topic-page' && node.parent !== undefined && node.target) {
       const target = this.index.summary(node.target);
       const expanded: TopicNode = { ...node, items: target?.outline ?? [], ancestry: [...node.ancestry, node.target] };
-      (target?.outline ?? []).forEach((item, i) => out.push(this.itemNode(expanded, item, i, node.target ?? sourcePage)));
+      // Numbered after the sub-links, so every child's id is its position among the children (ids stay unique).
+      const offset = node.items.length;
+      (target?.outline ?? []).forEach((item, i) => out.push(this.itemNode(expanded, item, offset + i, node.target ?? sourcePage)));
     }
     return out;
   }

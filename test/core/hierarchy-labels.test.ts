@@ -40,3 +40,29 @@ test('corpus: the compliance page\'s `#` items are placeholders; best-practices 
   assert.equal(engine.index.summary('articles/best-practices/index.md')?.title, undefined);
   assert.equal(practices?.label, 'Best Practices');
 });
+
+test('ids are unique: a link to another topic page with sub-links of its own numbers that page\'s links after them', async () => {
+  const engine = await engineFor(
+    {
+      'articles/index.md': '---\nclasses: topic-page\ntitle: Home\ndescription: d\n---\n<ul class="topic-links">\n  <li><a href="/billing">Billing</a>\n    <ul>\n      <li><a href="/billing/compare">Compare Plans</a></li>\n    </ul>\n  </li>\n</ul>\n',
+      'articles/billing/index.md': '---\nclasses: topic-page\ntitle: Billing\ndescription: d\n---\n<ul class="topic-links">\n  <li><a href="/billing/plans">Plans</a></li>\n  <li><a href="/billing/invoices">Invoices</a></li>\n</ul>\n',
+      'articles/billing/compare.md': '---\ntitle: Compare\ndescription: d\n---\n',
+      'articles/billing/plans.md': '---\ntitle: Plans\ndescription: d\n---\n',
+      'articles/billing/invoices.md': '---\ntitle: Invoices\ndescription: d\n---\n',
+    },
+    { docsRoot: 'articles' },
+  );
+  const tree = new TopicTree(engine.index);
+  const [home] = tree.roots();
+  assert.ok(home);
+  const [billing] = tree.children(home);
+  assert.ok(billing);
+  const children = tree.children(billing);
+  assert.deepEqual(children.map((c) => [c.id, c.label]), [
+    ['articles/index.md/0/0', 'Compare Plans'],
+    ['articles/index.md/0/1', 'Plans'],
+    ['articles/index.md/0/2', 'Invoices'],
+  ]);
+  // Each id is the child's position: the service resolves ids by walking positions.
+  children.forEach((c, i) => assert.equal(c.id, `${billing.id}/${i}`));
+});
