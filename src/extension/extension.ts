@@ -90,6 +90,8 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
     await whenIdle();
     statusBar.update(await client.sendRequest<ServerStatus>(STATUS, {}));
     await vscode.commands.executeCommand('setContext', 'topicPages.indexed', true);
+    // The view may have asked for its roots before the first index ended: compare them once more.
+    treeProvider.changedOnServer();
   });
   ready.catch((error: unknown) => {
     void vscode.window.showErrorMessage(`Topic Pages: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);

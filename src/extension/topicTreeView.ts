@@ -89,7 +89,12 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
-    if (!this.client.isRunning()) return [];
+    if (!this.client.isRunning()) {
+      // Asked before the server runs (the view opened at start-up): remember that the roots were
+      // shown empty, so the server's next tree change reloads them instead of finding nothing to update.
+      if (!element) this.shown.set(ROOTS, []);
+      return [];
+    }
     const nodes = element
       ? await this.client.sendRequest<TreeNode[]>(TREE_CHILDREN, { id: element.id })
       : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
