@@ -1,39 +1,11 @@
 // The Topic Pages requests and notifications the VS Code client uses on top of the
 // Language Server Protocol (docs/protocol.md). Plain JSON shapes: no `vscode` here.
 
-/** A zero-based LSP position (UTF-16 code units). */
-export interface LspPosition {
-  readonly line: number;
-  readonly character: number;
-}
+// The shapes are the server's own (src/server/protocol.ts), imported as types only: nothing of
+// the server is bundled into the extension.
+import type { TreeNode, TreeNodeKind } from '../server/protocol';
 
-export interface LspRange {
-  readonly start: LspPosition;
-  readonly end: LspPosition;
-}
-
-export type TreeNodeKind = 'topic-page' | 'page' | 'broken' | 'external' | 'dynamic' | 'cycle' | 'no-link' | 'placeholder';
-
-/** One node of the topic tree, as the server presents it. */
-export interface TreeNode {
-  readonly id: string;
-  readonly kind: TreeNodeKind;
-  readonly label: string;
-  readonly description: string;
-  /** Markdown. */
-  readonly tooltip: string;
-  /** A codicon id. */
-  readonly icon: string;
-  /** A theme colour id for the icon. */
-  readonly iconColor?: string;
-  readonly contextValue: string;
-  readonly hasChildren: boolean;
-  readonly expanded: boolean;
-  readonly targetUri?: string;
-  readonly route?: string;
-  readonly href?: string;
-  readonly source?: { readonly uri: string; readonly range: LspRange };
-}
+export type { TreeNode, TreeNodeKind };
 
 /** A plain copy of the tree, for integration tests. */
 export interface TreeSnapshotNode {

@@ -9,14 +9,9 @@ import type { TreeNode } from '../protocol';
 export const PAGES = 'topicPages/pages';
 export const INSERT_LINK = 'topicPages/insertLink';
 
-export interface PageItem {
-  readonly uri: string;
-  readonly path: string;
-  readonly title: string;
-  readonly route: string;
-  readonly description?: string;
-  readonly isTopicPage: boolean;
-}
+import type { PageItem } from '../../server/authoring';
+
+export type { PageItem };
 
 export interface EditAnswer {
   readonly edit?: WorkspaceEdit;

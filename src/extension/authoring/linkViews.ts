@@ -10,25 +10,10 @@ export const LINKED_FROM_VIEW = 'topicPages.linkedFrom';
 export const ORPHANS_VIEW = 'topicPages.orphans';
 const REFRESH_DELAY_MS = 300;
 
-type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+import type { Range as LspRange } from 'vscode-languageserver-types';
+import type { LinkedFromItem, OrphanItem } from '../../server/authoring';
 
-export interface LinkedFromItem {
-  readonly uri: string;
-  readonly path: string;
-  readonly title: string;
-  readonly range: LspRange;
-  readonly text: string;
-  readonly href: string;
-  readonly topicLink: boolean;
-}
-
-export interface OrphanItem {
-  readonly uri: string;
-  readonly path: string;
-  readonly title?: string;
-  readonly route?: string;
-  readonly isTopicPage: boolean;
-}
+export type { LinkedFromItem, OrphanItem };
 
 /** A row as a view shows it (also what the API's snapshots return). */
 export interface ViewRow {
