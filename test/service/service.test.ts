@@ -106,6 +106,15 @@ describe('workspace service', () => {
     await h.service.whenIdle();
     assert.equal(h.live.get('articles/index.md'), undefined);
     assert.deepEqual(sorted(h.live), await fullCheck(h.host.files));
+    // The same through its folder: deleted, then restored while the page stays open.
+    h.host.files.delete('articles/users/a.md');
+    await h.service.filesChanged([{ path: 'articles/users', type: 'deleted' }]);
+    await h.service.whenIdle();
+    assert.equal(h.live.get('articles/index.md')?.length, 1, 'the link breaks with the folder');
+    h.host.files.set('articles/users/a.md', plain('A again'));
+    await h.service.filesChanged([{ path: 'articles/users', type: 'created' }]);
+    await h.service.whenIdle();
+    assert.equal(h.live.get('articles/index.md'), undefined, 'the restored folder brings the open page back');
   });
 
   it('a renamed page: links from topic pages, plain pages (HTML and Markdown) and include keys are rewritten', async () => {

@@ -451,7 +451,10 @@ export class WorkspaceService {
           const listed = (await this.host.listFiles()).filter((f) => f.startsWith(path + '/') && !state.index.ignores(f));
           for (const f of listed) {
             if (state.index.isPagePath(f)) {
-              if (!this.overlays.has(f)) toRead.add(f);
+              const open = this.overlays.get(f);
+              if (!open) toRead.add(f);
+              // An open page of the restored folder: its editor text is the page again.
+              else if (this.goneOnDisk.delete(f)) this.indexText(state, f, open.text);
             } else this.addOtherFile(state, f);
           }
           continue;
