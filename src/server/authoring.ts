@@ -123,6 +123,18 @@ function staleReason(folder: AuthoringFolder, path: string, version: number | un
   return held === version ? undefined : 'The page changed while the edit was being computed (or is not checked as you type); save it or try again.';
 }
 
+/** The open page an edit request names, checked as the editor's version, with its text's line index. */
+async function pageForEdit(access: AuthoringAccess, uri: string, version: number | undefined): Promise<{ at: { folder: AuthoringFolder; path: string }; authoring: Authoring; lines: LineIndex } | { reason: string }> {
+  const at = access.locate(uri);
+  if (!at) return { reason: 'The page is not in a workspace folder.' };
+  const stale = staleReason(at.folder, at.path, version);
+  if (stale) return { reason: stale };
+  const authoring = authoringOf(at.folder);
+  const text = await authoring.textOf(at.path);
+  if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
+  return { at, authoring, lines: new LineIndex(text) };
+}
+
 function toEdit(folder: AuthoringFolder, r: PageEditResult): EditAnswer {
   if (!r.ok) return { reason: r.reason };
   const lines = new LineIndex(r.text);
@@ -163,29 +175,21 @@ export function pages(access: AuthoringAccess): PageItem[] {
 }
 
 export async function insertLink(access: AuthoringAccess, p: InsertLinkParams): Promise<EditAnswer> {
-  const at = access.locate(p.uri);
+  const page0 = access.locate(p.uri);
   const target = access.locate(p.target);
-  if (!at || !target) return { reason: 'The page is not in a workspace folder.' };
-  if (target.folder !== at.folder) return { reason: 'The pages are in different workspace folders.' };
-  const stale = staleReason(at.folder, at.path, p.version);
-  if (stale) return { reason: stale };
-  const authoring = authoringOf(at.folder);
-  const text = await authoring.textOf(at.path);
-  if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
-  const lines = new LineIndex(text);
+  if (!page0 || !target) return { reason: 'The page is not in a workspace folder.' };
+  if (target.folder !== page0.folder) return { reason: 'The pages are in different workspace folders.' };
+  const page = await pageForEdit(access, p.uri, p.version);
+  if ('reason' in page) return page;
+  const { at, authoring, lines } = page;
   const where: InsertAt = p.position ? { cursor: lines.offsetAt(p.position) } : p.item ? { item: lines.offsetAt(p.item) } : { end: true };
   return toEdit(at.folder, await authoring.insertLink(at.path, where, target.path));
 }
 
 export async function moveLink(access: AuthoringAccess, p: MoveLinkParams): Promise<EditAnswer> {
-  const at = access.locate(p.uri);
-  if (!at) return { reason: 'The page is not in a workspace folder.' };
-  const stale = staleReason(at.folder, at.path, p.version);
-  if (stale) return { reason: stale };
-  const authoring = authoringOf(at.folder);
-  const text = await authoring.textOf(at.path);
-  if (text === undefined) return { reason: `${at.path} is not a page of the workspace.` };
-  const lines = new LineIndex(text);
+  const page = await pageForEdit(access, p.uri, p.version);
+  if ('reason' in page) return page;
+  const { at, authoring, lines } = page;
   const from = lines.offsetAt(p.from);
   if (p.beside) return toEdit(at.folder, await authoring.moveLinkTo(at.path, from, { beside: lines.offsetAt(p.beside) }));
   if (p.into) return toEdit(at.folder, await authoring.moveLinkTo(at.path, from, { into: lines.offsetAt(p.into) }));

@@ -7,8 +7,8 @@ import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../feature
 import { pageOutline, type OutlineSymbol } from '../features/outline';
 import { disableNextLineEdit } from '../features/suppression';
 import { minimalEdit } from '../features/textDiff';
-import { presentNode, snapshotTree, type ProblemCount, type TreeSnapshotNode } from '../features/treeModel';
-import { TopicTree, type TopicNode, type TopicNodeKind } from '../hierarchy';
+import { presentNode, snapshotTree, type NodePresentation, type ProblemCount, type TreeSnapshotNode } from '../features/treeModel';
+import { TopicTree, type TopicNode } from '../hierarchy';
 import { slugify } from '../markdown';
 import { parsePage, type Page } from '../page';
 import { allRules, rulesById } from '../rules';
@@ -107,15 +107,7 @@ export interface ServiceCompletion {
 }
 
 /** A tree node as the editors show it, free of editor types. */
-export interface ServiceTreeNode {
-  readonly id: string;
-  readonly kind: TopicNodeKind;
-  readonly label: string;
-  readonly description: string;
-  readonly tooltip: string;
-  readonly icon: string;
-  readonly iconColor: string | undefined;
-  readonly contextValue: string;
+export interface ServiceTreeNode extends Omit<NodePresentation, 'problems'> {
   readonly hasChildren: boolean;
   readonly expanded: boolean;
   readonly target: string | undefined;
