@@ -31,7 +31,7 @@ interface Keystroke {
 }
 
 /** The extension host's memory after a full garbage collection (what stays, not what awaits collection). */
-async function settledMemory(): Promise<{ rssMb: number; heapUsedMb: number; externalMb: number }> {
+async function settledMemory(): Promise<{ rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number }> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   try {
     v8.setFlagsFromString('--expose-gc');
@@ -44,7 +44,7 @@ async function settledMemory(): Promise<{ rssMb: number; heapUsedMb: number; ext
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const m = process.memoryUsage();
   const mb = (n: number): number => Math.round((n / 2 ** 20) * 10) / 10;
-  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external) };
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) };
 }
 
 let readyAt: number | undefined;

@@ -85,17 +85,22 @@ const cli = cliRun();
 log(`CLI: ${cli.wallMs} ms, peak ${cli.peakRssMb} MB`);
 
 // 4. Processes of a code-server run (its own process group).
-function processes(pgid) {
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+// With a pgid: the processes of that group. Without: every process whose command line matches `cmdPattern`.
+function processes(pgid, cmdPattern) {
   const out = [];
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue; // field 5 (pgrp)
+      if (pgid !== undefined && Number(fields[2]) !== pgid) continue; // field 5 (pgrp)
+      // Fields 14 and 15 (utime, stime): CPU seconds the process used so far.
+      const cpuS = (Number(fields[11]) + Number(fields[12])) / TICKS;
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      if (cmdPattern && !cmdPattern.test(cmd)) continue;
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-      out.push({ pid: Number(pid), cmd, rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 });
+      out.push({ pid: Number(pid), cmd, rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024, cpuS });
     } catch {
       // gone
     }
@@ -161,6 +166,14 @@ async function session(mode) {
     await sleep(5000);
     const now = processes(pgid);
     result.processes = now.map((p) => ({ ...p, cmd: p.cmd.slice(0, 160) }));
+    // Where the CPU went during the session: our server, the extension host, the browser.
+    const sum = (ps) => Math.round(ps.reduce((n, p) => n + p.cpuS, 0) * 10) / 10;
+    result.cpuSeconds = {
+      server: sum(now.filter(isServer)),
+      extensionHost: sum(now.filter(isExtHost)),
+      codeServerOther: sum(now.filter((p) => !isServer(p) && !isExtHost(p))),
+      chromium: sum(processes(undefined, /chrom/)),
+    };
     const host = now.filter(isExtHost);
     result.extensionHostRssMb = host.reduce((n, p) => n + p.rssMb, 0);
     result.extensionHostPeakSampledMb = hostPeak;

@@ -18,7 +18,14 @@ const size = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 10500;
 // `--heap N`: start the server with --max-old-space-size=N (MB), as an editor client may.
 const heapArg = process.argv.indexOf('--heap');
 const nodeArgs = heapArg > 0 ? [`--max-old-space-size=${process.argv[heapArg + 1]}`] : [];
+// `--node-arg X` (repeatable): any other flag for the server's Node, e.g. `--cpu-prof`.
+process.argv.forEach((a, i) => {
+  const next = process.argv[i + 1];
+  if (a === '--node-arg' && next !== undefined) nodeArgs.push(next);
+});
 const skipCli = process.argv.includes('--no-cli');
+// `--batches`: take diagnostics as `topicPages/diagnostics` batches, as the VS Code client does.
+const batches = process.argv.includes('--batches');
 
 function vmHwmMb(pid: number): number {
   try {
@@ -62,12 +69,19 @@ async function main(): Promise<void> {
     firstDiagnostics ??= performance.now() - t0;
     if (p.version !== undefined) versions.get(p.version)?.(performance.now());
   });
+  conn.onNotification('topicPages/diagnostics', (p: { files: { uri: string }[] }) => {
+    published += p.files.length;
+    // An open document's answer comes alone: its version is the latest sent.
+    if (p.files.length !== 1 || p.files[0]?.uri !== uri) return;
+    firstDiagnostics ??= performance.now() - t0;
+    versions.get(version)?.(performance.now());
+  });
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   conn.listen();
   const root = pathToFileURL(ws.root).href;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } } });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } }, initializationOptions: { diagnosticBatches: batches } });
   await conn.sendNotification('initialized', {});
   let version = 1;
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });

@@ -7,7 +7,7 @@ import { Engine, checkPage, decodeFile } from '../core/engine';
 import { fixAll } from '../core/edits';
 import { parsePage } from '../core/page';
 import type { Finding } from '../core/types';
-import { RealPathGuard } from './realPathGuard';
+import { RealPathGuard } from '../node/realPathGuard';
 
 export interface FixIo {
   stderr(text: string): void;

@@ -1,7 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileHost, FileRead, ListingProblem } from '../core/engine';
-import { describeFsError, RealPathGuard } from './realPathGuard';
+import { describeFsError, readContained, RealPathGuard } from '../node/realPathGuard';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
@@ -14,10 +14,7 @@ export function maxEntriesFromEnv(env: NodeJS.ProcessEnv = process.env): number 
   return Number.isInteger(n) && n >= 1 ? n : DEFAULT_MAX_ENTRIES;
 }
 
-// No symlink as the last component (the real path is opened), no wait on a FIFO.
 const LEADS_OUTSIDE = 'it is a symbolic link that leads outside the workspace; not followed';
-
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /**
  * A FileHost over a folder on disk that never reads outside it: a path is read only when
@@ -136,25 +133,11 @@ export class NodeFileHost implements FileHost {
   }
 
   readFile(path: string, maxBytes?: number): Promise<FileRead> {
-    // Resolved right before opening: a link planted after listing is refused all the same.
-    const where = this.guard.check(join(this.root, path));
-    if (!where.inside) return Promise.resolve({ error: where.reason });
-    let fd: number | undefined;
-    try {
-      // One open, one fstat, reads into a buffer of the file's size, one close: fewer system
-      // calls than stat + readFileSync. A generated page of gigabytes is skipped by its size,
-      // never read into memory. The real path is opened, so no link is followed after the check.
-      fd = openSync(where.real, OPEN_FLAGS);
-      const stat = fstatSync(fd);
-      if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      if (!stat.isFile()) return Promise.resolve({ error: 'not a regular file' });
-      if (maxBytes !== undefined && stat.size > maxBytes) return Promise.resolve({ tooLarge: stat.size });
-      return Promise.resolve({ bytes: readAll(fd, stat.size) });
-    } catch (error) {
-      return Promise.resolve({ error: describeFsError(error) });
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    return Promise.resolve(this.readFileSync(path, maxBytes));
+  }
+
+  readFileSync(path: string, maxBytes?: number): FileRead {
+    return readContained(this.guard, join(this.root, path), maxBytes);
   }
 
   private rel(path: string): string {
@@ -169,25 +152,4 @@ function isFileSafe(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The file's bytes: `size` of them as fstat said (as readFileSync reads), or until the end when fstat says 0. */
-function readAll(fd: number, size: number): Buffer {
-  if (size === 0) {
-    const chunks: Buffer[] = [];
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(8192);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) return Buffer.concat(chunks);
-      chunks.push(chunk.subarray(0, n));
-    }
-  }
-  const buffer = Buffer.allocUnsafe(size);
-  let length = 0;
-  while (length < size) {
-    const n = readSync(fd, buffer, length, size - length, null);
-    if (n === 0) break;
-    length += n;
-  }
-  return length < size ? buffer.subarray(0, length) : buffer;
 }

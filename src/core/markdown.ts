@@ -44,16 +44,28 @@ interface Line {
   readonly text: string;
 }
 
-function* lines(text: string, from: number): Generator<Line> {
+/** The last text split into lines: the fence, heading and HTML-block scans of one page ask for the same text. */
+let lastSplit: { text: string; from: number; lines: readonly Line[] } | undefined;
+
+/** The lines of `text` from offset `from` (each without its line break; CRLF, LF and lone CR end a line). */
+function lines(text: string, from: number): readonly Line[] {
+  if (lastSplit && lastSplit.from === from && lastSplit.text === text) return lastSplit.lines;
+  const out: Line[] = [];
+  const n = text.length;
   let at = from;
-  while (at < text.length) {
+  while (at < n) {
     let end = at;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    yield { start: at, end, text: text.slice(at, end) };
+    for (; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+    }
+    out.push({ start: at, end, text: text.slice(at, end) });
     at = end;
-    if (text[at] === '\r' && text[at + 1] === '\n') at += 2;
-    else if (at < text.length) at++;
+    if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) at += 2;
+    else if (at < n) at++;
   }
+  lastSplit = { text, from, lines: out };
+  return out;
 }
 
 /** Fenced code blocks (``` or ~~~), whole, from the fence to the closing fence or the end. */

@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { withBrokenLinks } from './brokenLinks';
-import { LeanDiagnostics } from './leanDiagnostics';
 import type { LinkUpdates } from './linkUpdatePrompt';
 
 export const CLIENT_ID = 'topicPages';
@@ -13,13 +12,17 @@ export const CLIENT_NAME = 'Topic Pages';
 /** The documents the server serves: Markdown files on disk. */
 export const DOCUMENT_SELECTOR = [{ scheme: 'file', language: 'markdown' }];
 
+/** The rule pages shipped with the extension: each diagnostic's code links to its rule's page. */
+export function rulesDocs(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+}
+
 export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const leanDiagnostics = new LeanDiagnostics();
   const middleware: Middleware = {
     workspace: {
       // The server computes the href edits; LinkUpdates applies them after the move, per the user's setting.
@@ -27,12 +30,12 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
     },
     // Broken hrefs get a link that explains instead of VS Code's "Create file" prompt.
     provideDocumentLinks: async (document, token, next) => withBrokenLinks(document, (await next(document, token)) ?? []),
-    handleDiagnostics: (uri, diagnostics, next) => next(uri, leanDiagnostics.lean(diagnostics)),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'topicPages' },
-    initializationOptions: { rulesDocs: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() },
+    // Diagnostics come in batches (src/extension/workspaceDiagnostics.ts), not one message per file.
+    initializationOptions: { rulesDocs: rulesDocs(context).toString(), diagnosticBatches: true },
     middleware,
     // The status bar and the view show the server's state; the output channel opens only on errors.
     revealOutputChannelOn: RevealOutputChannelOn.Never,

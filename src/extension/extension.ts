@@ -4,11 +4,12 @@
 import * as vscode from 'vscode';
 import { registerAuthoring, type AuthoringApi } from './authoring';
 import { EXPLAIN_BROKEN_LINK, explainBrokenLink } from './brokenLinks';
-import { createClient } from './client';
+import { createClient, rulesDocs } from './client';
 import { LinkUpdates } from './linkUpdatePrompt';
 import { newTopicPage } from './newTopicPage';
 import { CHECK_WORKSPACE, SNAPSHOT, STATUS, STATUS_CHANGED, WHEN_IDLE, type ServerStatus, type TreeNode, type TreeSnapshotNode } from './protocol';
 import { TopicStatusBar } from './statusBar';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { copyRoute, goToLinkInSource, openTarget, revealInExplorer, TopicTreeProvider, TopicTreeView, VIEW_ID } from './topicTreeView';
 
 /** What the extension exports, for integration tests and other extensions. */
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
 
   context.subscriptions.push(
     client,
+    new WorkspaceDiagnostics(client, rulesDocs(context)),
     linkUpdates,
     tree,
     statusBar,

@@ -38,6 +38,7 @@ export const TREE_PARENT = 'topicPages/tree/parent';
 export const TREE_FIND = 'topicPages/tree/find';
 export const CHECK_WORKSPACE = 'topicPages/checkWorkspace';
 export const STATUS = 'topicPages/status';
+export const DIAGNOSTICS_BATCH = 'topicPages/diagnostics';
 export const SNAPSHOT = 'topicPages/snapshot';
 export const WHEN_IDLE = 'topicPages/whenIdle';
 export const TREE_CHANGED = 'topicPages/treeChanged';

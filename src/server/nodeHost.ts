@@ -1,7 +1,8 @@
-import { promises as fs, realpathSync, type Dirent } from 'node:fs';
-import { join, sep } from 'node:path';
+import { promises as fs, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 import type { FileRead } from '../core/engine';
 import type { ServiceHost } from '../core/service/service';
+import { readContained, RealPathGuard } from '../node/realPathGuard';
 
 /** Folders never listed: version control internals and installed packages. */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules']);
@@ -13,14 +14,18 @@ const LIST_CONCURRENCY = 20;
  * workspace is ignored), and each real folder is listed once (link loops end).
  */
 export class NodeFileHost implements ServiceHost {
+  private readonly guard: RealPathGuard;
   private readonly realRoot: string;
 
   constructor(readonly root: string) {
-    this.realRoot = safeRealpath(root) ?? root;
-  }
-
-  private inside(real: string): boolean {
-    return real === this.realRoot || real.startsWith(this.realRoot.endsWith(sep) ? this.realRoot : this.realRoot + sep);
+    this.guard = new RealPathGuard(root);
+    let real: string;
+    try {
+      real = this.guard.rootReal;
+    } catch {
+      real = root;
+    }
+    this.realRoot = real;
   }
 
   /** The absolute path of a workspace path, or undefined when its real path leaves the workspace. */
@@ -28,7 +33,7 @@ export class NodeFileHost implements ServiceHost {
     const abs = join(this.root, ...path.split('/'));
     try {
       const real = await fs.realpath(abs);
-      return this.inside(real) ? real : undefined;
+      return this.guard.contains(real) ? real : undefined;
     } catch {
       return undefined;
     }
@@ -80,31 +85,18 @@ export class NodeFileHost implements ServiceHost {
     return out.sort();
   }
 
-  async readFile(path: string, maxBytes?: number): Promise<FileRead> {
-    const real = await this.resolve(path);
-    if (real === undefined) return { error: 'it does not exist or lies outside the workspace' };
-    try {
-      if (maxBytes !== undefined) {
-        const { size } = await fs.stat(real);
-        if (size > maxBytes) return { tooLarge: size };
-      }
-      return { bytes: await fs.readFile(real) };
-    } catch (error) {
-      return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
-    }
+  readFile(path: string, maxBytes?: number): Promise<FileRead> {
+    return Promise.resolve(this.readFileSync(path, maxBytes));
+  }
+
+  /** Reads now (see `readContained`): the service reads pages inside its time slices. */
+  readFileSync(path: string, maxBytes?: number): FileRead {
+    return readContained(this.guard, join(this.root, ...path.split('/')), maxBytes);
   }
 
   async isFolder(path: string): Promise<boolean> {
     const real = await this.resolve(path);
     if (real === undefined) return false;
     return (await fs.stat(real).catch(() => undefined))?.isDirectory() ?? false;
-  }
-}
-
-function safeRealpath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
   }
 }

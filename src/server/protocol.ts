@@ -48,6 +48,26 @@ export const Requests = {
 export const Notifications = {
   treeChanged: 'topicPages/treeChanged',
   statusChanged: 'topicPages/statusChanged',
+  diagnostics: 'topicPages/diagnostics',
 } as const;
+
+/**
+ * One diagnostic in a `topicPages/diagnostics` batch: zero-based UTF-16 positions, the LSP
+ * severity (1 error, 2 warning, 3 information), the rule id (its `code`; `source` is always
+ * "Topic Pages" and `codeDescription.href` the rule's page) and the message.
+ */
+export type CompactDiagnostic = readonly [startLine: number, startCharacter: number, endLine: number, endCharacter: number, severity: 1 | 2 | 3, code: string, message: string];
+
+/**
+ * `topicPages/diagnostics`, sent instead of `textDocument/publishDiagnostics` to a client that
+ * asks for it (`initializationOptions.diagnosticBatches`): the findings of many files in one
+ * message, each file's list replacing what it had (empty: cleared). An open page's batch is
+ * sent as soon as it is checked; the background check of the workspace sends batches of many
+ * files, so an editor applies tens of thousands of diagnostics in a few updates, not one
+ * message per file.
+ */
+export interface DiagnosticBatchParams {
+  readonly files: readonly { readonly uri: string; readonly diagnostics: readonly CompactDiagnostic[] }[];
+}
 
 export type { TreeSnapshotNode };

@@ -33,13 +33,18 @@ import type { CancellationToken } from '../core/service/cancellation';
 import { WorkspaceService, type FileEvent, type ServiceTreeNode } from '../core/service/service';
 import { registerAuthoring } from './authoring';
 import { NodeFileHost } from './nodeHost';
-import { Notifications, Requests, type StatusParams, type TreeNode } from './protocol';
+import { Notifications, Requests, type CompactDiagnostic, type DiagnosticBatchParams, type StatusParams, type TreeNode } from './protocol';
 
 export const DIAGNOSTIC_SOURCE = 'Topic Pages';
 const TREE_DELAY_MS = 300;
 const LABEL_DELAY_MS = 1000;
 const STATUS_INTERVAL_MS = 250;
 const DISK_BATCH_MS = 100;
+/** A background batch of diagnostics goes out when it holds this many files, or after BATCH_MS. */
+const BATCH_FILES = 500;
+const BATCH_MS = 150;
+/** `topicPages.diagnostics.scope: auto` lists closed pages' problems up to this many pages. */
+export const AUTO_SCOPE_MAX_PAGES = 5000;
 
 /** The settings the server reads from `workspace/configuration` (section `topicPages`). */
 type SettingsObject = Readonly<Record<string, unknown>>;
@@ -88,7 +93,7 @@ function toLspRange(lines: LineIndex, r: Range): LspRange {
   return { start: lines.positionAt(r.start), end: lines.positionAt(r.end) };
 }
 
-function toSeverity(f: Finding): DiagnosticSeverity {
+function toSeverity(f: Finding): 1 | 2 | 3 {
   return f.severity === 'error' ? DiagnosticSeverity.Error : f.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
@@ -97,6 +102,12 @@ let rulesDocs = pathToFileURL(join(typeof __dirname === 'string' ? join(__dirnam
 
 function ruleDocsUri(ruleId: string): string {
   return `${rulesDocs.replace(/\/+$/, '')}/${ruleId}.md`;
+}
+
+function toCompact(f: Finding, lines: LineIndex): CompactDiagnostic {
+  const start = lines.positionAt(f.range.start);
+  const end = lines.positionAt(f.range.end);
+  return [start.line, start.character, end.line, end.character, toSeverity(f), f.ruleId, f.message];
 }
 
 export function toDiagnostic(f: Finding, lines: LineIndex): Diagnostic {
@@ -134,6 +145,10 @@ export class TopicPagesServer {
   private loading: Promise<void> = Promise.resolve();
   /** True once every folder was indexed and checked once; stays true. */
   private indexed = false;
+  /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
+  private diagnosticBatches = false;
+  private readonly batch = new Map<string, CompactDiagnostic[]>();
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize((params) => this.initialize(params));
@@ -213,8 +228,9 @@ export class TopicPagesServer {
       if (!f.uri.startsWith('file:')) continue;
       this.folders.push(new Folder(f.uri, fileURLToPath(f.uri), f.name, this));
     }
-    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; rulesDocs?: unknown } | undefined) ?? {};
+    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; rulesDocs?: unknown; diagnosticBatches?: unknown } | undefined) ?? {};
     if (typeof initial.rulesDocs === 'string' && initial.rulesDocs !== '') rulesDocs = initial.rulesDocs;
+    this.diagnosticBatches = initial.diagnosticBatches === true;
     for (const f of this.folders) f.settings = initial.topicPages ?? initial.settings ?? {};
     const mdFilter = { scheme: 'file', pattern: { glob: '**/*.md', matches: 'file' as const } };
     const folderFilter = { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' as const } };
@@ -249,17 +265,21 @@ export class TopicPagesServer {
   /** Pulls the settings (or takes pushed ones) and (re)loads the folders whose settings changed. */
   private reloadSettings(pushed: SettingsObject | undefined, force = false): Promise<void> {
     const run = async (): Promise<void> => {
+      const scopeChanged = new Set<Folder>();
       for (const f of this.folders) {
+        const scope = settingReader(f.settings)('topicPages.diagnostics.scope');
         if (pushed) f.settings = pushed;
         else if (this.canPullConfiguration) {
           const [got] = (await this.connection.workspace.getConfiguration([{ scopeUri: f.uri, section: 'topicPages' }])) as unknown[];
           if (typeof got === 'object' && got !== null) f.settings = got as SettingsObject;
         }
+        if (settingReader(f.settings)('topicPages.diagnostics.scope') !== scope) scopeChanged.add(f);
       }
       await this.withProgress(async () => {
         await Promise.all(
           this.folders.map(async (f) => {
-            await f.service.setDefaults(editorDefaults(allRules, settingReader(f.settings)), force);
+            // A new scope lists or clears closed pages' problems: every page is checked again.
+            await f.service.setDefaults(editorDefaults(allRules, settingReader(f.settings)), force || scopeChanged.has(f));
           }),
         );
       });
@@ -277,7 +297,7 @@ export class TopicPagesServer {
       this.folders.splice(i, 1);
       folder.watcher?.close();
       if (folder.diskTimer) clearTimeout(folder.diskTimer);
-      for (const path of folder.withProblems) void this.connection.sendDiagnostics({ uri: folder.uriOf(path), diagnostics: [] });
+      for (const path of folder.withProblems) this.send(folder.uriOf(path), undefined, [], undefined);
       folder.withProblems.clear();
     }
     for (const a of added) {
@@ -320,7 +340,7 @@ export class TopicPagesServer {
       f.watcher?.close();
       if (f.diskTimer) clearTimeout(f.diskTimer);
     }
-    for (const t of [this.treeTimer, this.labelTimer, this.statusTimer]) if (t) clearTimeout(t);
+    for (const t of [this.treeTimer, this.labelTimer, this.statusTimer, this.batchTimer]) if (t) clearTimeout(t);
   }
 
   async whenIdle(): Promise<void> {
@@ -329,7 +349,11 @@ export class TopicPagesServer {
       await Promise.all(this.folders.map((f) => f.service.whenIdle()));
       await this.loading;
       const pending = this.folders.some((f) => f.pendingDisk.size > 0 || f.diskTimer !== undefined);
-      if (!pending) return;
+      if (!pending) {
+        // Everything checked is also sent before the answer (messages keep their order).
+        this.flushBatch();
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, DISK_BATCH_MS));
     }
   }
@@ -388,21 +412,70 @@ export class TopicPagesServer {
 
   // ------------------------------------------------------------ diagnostics and status
 
+  /** Whether the client lists the problems of `path` (see `topicPages.diagnostics.scope`). */
+  private listed(folder: Folder, path: string): boolean {
+    if (folder.openUris.has(path)) return true;
+    const scope = settingReader(folder.settings)('topicPages.diagnostics.scope');
+    if (scope === 'openPages') return false;
+    if (scope === 'workspace') return true;
+    return folder.service.status().pages <= AUTO_SCOPE_MAX_PAGES;
+  }
+
   publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined): void {
+    // A closed page outside the scope: counted by the service (status, tree), not listed; what was listed is cleared.
+    if (version === undefined && !this.listed(folder, path)) {
+      this.unpublish(folder, path);
+      this.labelsChanged();
+      this.statusChanged();
+      return;
+    }
     // A clean page never published needs no message; an open document always gets its version's answer.
     if (findings.length === 0 && !folder.withProblems.has(path) && version === undefined) return;
     if (findings.length > 0) folder.withProblems.add(path);
     else folder.withProblems.delete(path);
-    const lines = new LineIndex(text);
-    void this.connection.sendDiagnostics({ uri: folder.uriOf(path), ...(version !== undefined ? { version } : {}), diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
+    this.send(folder.uriOf(path), version, findings, new LineIndex(text));
     this.labelsChanged();
     this.statusChanged();
   }
 
   unpublish(folder: Folder, path: string): void {
     if (!folder.withProblems.delete(path)) return;
-    void this.connection.sendDiagnostics({ uri: folder.uriOf(path), diagnostics: [] });
+    this.send(folder.uriOf(path), undefined, [], undefined);
     this.statusChanged();
+  }
+
+  /**
+   * One file's diagnostics to the client: in a batch when it takes them (an open document's at
+   * once, with whatever the batch holds; the background's when the batch is full or BATCH_MS
+   * old), else as publishDiagnostics.
+   */
+  private send(uri: string, version: number | undefined, findings: readonly Finding[], lines: LineIndex | undefined): void {
+    if (!this.diagnosticBatches) {
+      const diagnostics = lines ? findings.map((f) => toDiagnostic(f, lines)) : [];
+      void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
+      return;
+    }
+    const diagnostics = lines ? findings.map((f) => toCompact(f, lines)) : [];
+    // A file sent again before the batch left keeps one entry, with its newest list.
+    this.batch.delete(uri);
+    if (version !== undefined) {
+      // An open document's answer goes alone and at once: it never waits behind the background.
+      const params: DiagnosticBatchParams = { files: [{ uri, diagnostics }] };
+      void this.connection.sendNotification(Notifications.diagnostics, params);
+      return;
+    }
+    this.batch.set(uri, diagnostics);
+    if (this.batch.size >= BATCH_FILES) this.flushBatch();
+    else this.batchTimer ??= setTimeout(() => this.flushBatch(), BATCH_MS);
+  }
+
+  private flushBatch(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    if (this.batch.size === 0) return;
+    const params: DiagnosticBatchParams = { files: [...this.batch].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
+    this.batch.clear();
+    void this.connection.sendNotification(Notifications.diagnostics, params);
   }
 
   status(): StatusParams {

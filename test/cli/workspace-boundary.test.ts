@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { run } from '../../src/cli/main';
 import { NodeFileHost } from '../../src/cli/nodeHost';
-import { isWithin, RealPathGuard } from '../../src/cli/realPathGuard';
+import { isWithin, RealPathGuard } from '../../src/node/realPathGuard';
 import { Engine } from '../../src/core/engine';
 
 const TOPIC = (title: string, body = ''): string => `---\nclasses: topic-page\ntitle: ${title}\ndescription: About ${title}\n---\n${body}`;

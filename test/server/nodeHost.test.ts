@@ -33,9 +33,13 @@ describe('NodeFileHost (server)', () => {
 
   it('never reads a file whose real path leaves the root', async () => {
     const host = new NodeFileHost(root);
-    assert.deepEqual(await host.readFile('articles/secret.md'), { error: 'it does not exist or lies outside the workspace' });
-    assert.deepEqual(await host.readFile('articles/out/secret.md'), { error: 'it does not exist or lies outside the workspace' });
-    assert.deepEqual(await host.readFile('../outside/secret.md'), { error: 'it does not exist or lies outside the workspace' });
+    const outsideReason = { error: 'it leads outside the workspace (through a symbolic link); not followed' };
+    assert.deepEqual(await host.readFile('articles/secret.md'), outsideReason);
+    assert.deepEqual(await host.readFile('articles/out/secret.md'), outsideReason);
+    assert.deepEqual(await host.readFile('../outside/secret.md'), outsideReason);
+    // The synchronous read the service uses inside its slices keeps the same boundary.
+    assert.deepEqual(host.readFileSync('articles/secret.md'), outsideReason);
+    assert.deepEqual(host.readFileSync('articles/nope.md'), { error: 'no longer exists' });
     const alias = await host.readFile('articles/alias.md');
     assert.ok('bytes' in alias);
     assert.equal(Buffer.from(alias.bytes).toString(), '# Page\n');

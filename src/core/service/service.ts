@@ -238,7 +238,7 @@ export class WorkspaceService {
       let done = 0;
       await readInOrder(
         pages,
-        (path) => this.host.readFile(path, loaded.settings.maxFileSize),
+        (path) => this.read(path, loaded.settings.maxFileSize),
         (path, read) => {
           if (generation !== this.generation || this.overlays.has(path)) return;
           this.indexRead(state, path, read);
@@ -456,7 +456,7 @@ export class WorkspaceService {
       let sliceStart = this.now();
       await readInOrder(
         [...toRead],
-        (path) => this.host.readFile(path, state.loaded.settings.maxFileSize),
+        (path) => this.read(path, state.loaded.settings.maxFileSize),
         (path, read) => {
           if (this.state !== state || this.overlays.has(path)) return;
           if ('error' in read && !state.index.hasFile(path)) return; // gone again before it was read
@@ -474,6 +474,11 @@ export class WorkspaceService {
     } finally {
       this.done();
     }
+  }
+
+  /** Reads a file, at once when the host can (a local disk), else through its asynchronous call. */
+  private read(path: string, maxBytes: number | undefined): FileRead | Promise<FileRead> {
+    return this.host.readFileSync ? this.host.readFileSync(path, maxBytes) : this.host.readFile(path, maxBytes);
   }
 
   /** A file that is not a page: it matters by its name only (includes, `_topic-links` targets). */
@@ -522,7 +527,7 @@ export class WorkspaceService {
           if (batch.length >= READ_BATCH) break;
           if (!this.overlays.has(p) && !this.fresh.has(p) && !state.skipped.has(p) && state.index.isPagePath(p) && state.index.hasFile(p)) batch.push(p);
         }
-        const reads = await Promise.all(batch.map((p) => this.host.readFile(p, state.loaded.settings.maxFileSize)));
+        const reads = await Promise.all(batch.map((p) => this.read(p, state.loaded.settings.maxFileSize)));
         for (let i = 0; i < batch.length; i++) {
           const p = batch[i] as string;
           // Skipped when a newer read (a disk change) or an editor took over while this one was in flight.

@@ -1,10 +1,11 @@
 // The workspace boundary on disk: a path is inside the workspace only when its REAL path
 // (every symbolic link resolved) lies under the real path of the workspace root. Comparing
 // path strings is not enough: `articles/x.md` may be a link to `/etc/hosts` or to a page
-// of another repository. Used by the CLI's file host and its `--fix` writer; any other
-// host that reads or writes a workspace on disk (a language server) should use it too.
-import { realpathSync } from 'node:fs';
+// of another repository. Used by the CLI's file host and its `--fix` writer, and by the
+// language server's file host.
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
+import type { FileRead } from '../core/engine';
 
 /** Where a path really leads, and whether that is inside the workspace. */
 export type Containment =
@@ -64,4 +65,54 @@ export function describeFsError(error: unknown): string {
   if (e.code === 'ELOOP') return 'symbolic link loop';
   if (e.code === 'EISDIR') return 'is a folder';
   return e.message ?? String(error);
+}
+
+// No symlink as the last component (the real path is opened), no wait on a FIFO.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a file of the workspace now, synchronously, only when its real path lies inside the
+ * guard's root (resolved right before opening: a link planted after listing is refused all the
+ * same). One realpath, one open, one fstat, reads into a buffer of the file's size, one close:
+ * on a warm disk cache this is several times faster than Node's asynchronous calls, each a
+ * thread-pool round trip. A generated page of gigabytes is skipped by its size, never read
+ * into memory; the real path is opened, so no link is followed after the check.
+ */
+export function readContained(guard: RealPathGuard, path: string, maxBytes?: number): FileRead {
+  const where = guard.check(path);
+  if (!where.inside) return { error: where.reason };
+  let fd: number | undefined;
+  try {
+    fd = openSync(where.real, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { error: describeFsError(Object.assign(new Error('is a folder'), { code: 'EISDIR' })) };
+    if (!stat.isFile()) return { error: 'not a regular file' };
+    if (maxBytes !== undefined && stat.size > maxBytes) return { tooLarge: stat.size };
+    return { bytes: readAll(fd, stat.size) };
+  } catch (error) {
+    return { error: describeFsError(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The file's bytes: `size` of them as fstat said (as readFileSync reads), or until the end when fstat says 0. */
+function readAll(fd: number, size: number): Buffer {
+  if (size === 0) {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(8192);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return Buffer.concat(chunks);
+      chunks.push(chunk.subarray(0, n));
+    }
+  }
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const n = readSync(fd, buffer, length, size - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return length < size ? buffer.subarray(0, length) : buffer;
 }

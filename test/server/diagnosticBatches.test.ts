@@ -1,0 +1,153 @@
+/**
+ * `topicPages/diagnostics` batches (docs/protocol.md), as the VS Code client asks for them: the
+ * built server over stdio on a workspace of 1,201 pages. The open page's answer comes alone
+ * and first; the background check comes in a few batches of at most 500 files, never as
+ * publishDiagnostics; every file's list is exact; all of it is sent before `whenIdle` answers.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { CompactDiagnostic, DiagnosticBatchParams } from '../../src/server/protocol';
+
+const repo = join(__dirname, '..', '..');
+const PAGES = 1200;
+
+const page = (i: number): string =>
+  `---\nclasses: topic-page\ntitle: Page ${i}\ndescription: Number ${i}.\n---\n<ul class="topic-links">\n  <li><a href="/missing-${i}">Missing</a><p>Gone.</p></li>\n</ul>\n`;
+const INDEX = '---\nclasses: topic-page\ntitle: Home\ndescription: The start.\n---\n<ul class="topic-links">\n  <li><a href="/p/0001"></a><p>First.</p></li>\n</ul>\n';
+
+describe('diagnostic batches over stdio', () => {
+  let dir: string;
+  let server: ChildProcess;
+  let conn: MessageConnection;
+  const batches: DiagnosticBatchParams[] = [];
+  let published = 0;
+  const uri = (path: string): string => pathToFileURL(join(dir, path)).href;
+
+  before(async () => {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only=server'], { cwd: repo, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    dir = mkdtempSync(join(tmpdir(), 'topic-pages-batches-'));
+    const files: Record<string, string> = { 'articles/index.md': INDEX };
+    for (let i = 1; i <= PAGES; i++) files[`articles/p/${String(i).padStart(4, '0')}.md`] = page(i);
+    for (const [p, t] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      writeFileSync(join(dir, p), t);
+    }
+    server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    if (!server.stdout || !server.stdin) throw new Error('no stdio');
+    conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    conn.onNotification('textDocument/publishDiagnostics', () => {
+      published++;
+    });
+    conn.onNotification('topicPages/diagnostics', (p: DiagnosticBatchParams) => {
+      batches.push(p);
+    });
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.listen();
+  });
+
+  after(() => {
+    conn?.dispose();
+    if (server && server.exitCode === null) server.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends the open page alone and first, then the workspace in batches of at most 500 files, before whenIdle answers', async () => {
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'docs' }],
+      capabilities: {},
+      initializationOptions: { diagnosticBatches: true, rulesDocs: 'https://example.org/rules' },
+    });
+    // Opened before indexing starts, as an editor restores its tabs.
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('articles/index.md'), languageId: 'markdown', version: 1, text: INDEX } });
+    await conn.sendNotification('initialized', {});
+    await conn.sendRequest('topicPages/whenIdle', {});
+
+    assert.equal(published, 0, 'no publishDiagnostics once batches are asked for');
+    const emptyLink: CompactDiagnostic = [6, 6, 6, 28, 1, 'link-text-empty', 'Link to `/p/0001` has no text.'];
+    const openPage = { files: [{ uri: uri('articles/index.md'), diagnostics: [emptyLink] }] };
+    assert.deepEqual(batches[0], openPage);
+    // The open page is checked again once the index is complete: again alone.
+    const [forOpen, background] = [batches.filter((b) => b.files.some((f) => f.uri === uri('articles/index.md'))), batches.filter((b) => b.files.every((f) => f.uri !== uri('articles/index.md')))];
+    for (const b of forOpen) assert.deepEqual(b, openPage);
+    assert.ok(background.length >= 3, `${background.length} background batches`);
+    for (const b of background) assert.ok(b.files.length <= 500, `a batch of ${b.files.length} files`);
+    const byUri = new Map(background.flatMap((b) => b.files.map((f) => [f.uri, f.diagnostics] as const)));
+    assert.equal(byUri.size, PAGES, 'each page with a finding once');
+    for (let i = 1; i <= PAGES; i++) {
+      const href = `/missing-${i}`;
+      const broken: CompactDiagnostic = [6, 15, 6, 15 + href.length, 1, 'link-broken', `No page for route \`${href}\`.`];
+      const got = byUri.get(uri(`articles/p/${String(i).padStart(4, '0')}.md`));
+      assert.equal(got?.length, 1, `page ${i}`);
+      assert.deepEqual(got?.[0], broken, `page ${i}`);
+    }
+  });
+
+  it('answers an edit of the open page at once, alone, and clears its list when fixed', async () => {
+    const before = batches.length;
+    const fixed = INDEX.replace('<a href="/p/0001"></a>', '<a href="/p/0001">Page 1</a>');
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri('articles/index.md'), version: 2 }, contentChanges: [{ text: fixed }] });
+    await conn.sendRequest('topicPages/whenIdle', {});
+    assert.deepEqual(batches.slice(before), [{ files: [{ uri: uri('articles/index.md'), diagnostics: [] }] }]);
+  });
+
+  it('lists closed pages no more once the scope is openPages, and the open page only while it is open', async () => {
+    const before = batches.length;
+    await conn.sendNotification('workspace/didChangeConfiguration', { settings: { topicPages: { diagnostics: { scope: 'openPages' } } } });
+    await conn.sendRequest('topicPages/whenIdle', {});
+    const cleared = new Map(batches.slice(before).flatMap((b) => b.files.map((f) => [f.uri, f.diagnostics] as const)));
+    for (let i = 1; i <= PAGES; i++) assert.deepEqual(cleared.get(uri(`articles/p/${String(i).padStart(4, '0')}.md`)), [], `page ${i} cleared`);
+    // Counted all the same: the status (and the tree) see every page's problems.
+    const status = (await conn.sendRequest('topicPages/status', {})) as { problems: { errors: number } };
+    assert.equal(status.problems.errors, PAGES);
+    const afterScope = batches.length;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri('articles/index.md'), version: 3 }, contentChanges: [{ text: INDEX }] });
+    await conn.sendRequest('topicPages/whenIdle', {});
+    assert.deepEqual(batches.slice(afterScope), [{ files: [{ uri: uri('articles/index.md'), diagnostics: [[6, 6, 6, 28, 1, 'link-text-empty', 'Link to `/p/0001` has no text.']] }] }]);
+    const afterEdit = batches.length;
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri('articles/index.md') } });
+    await conn.sendRequest('topicPages/whenIdle', {});
+    assert.deepEqual(batches.slice(afterEdit).flatMap((b) => b.files), [{ uri: uri('articles/index.md'), diagnostics: [] }]);
+  });
+});
+
+describe('diagnostics scope auto on a workspace of more than 5,000 pages', () => {
+  it('lists the open page only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topic-pages-scope-'));
+    const files: Record<string, string> = { 'articles/index.md': INDEX };
+    for (let i = 1; i <= 5001; i++) files[`articles/p/${String(i).padStart(4, '0')}.md`] = page(i);
+    for (const [p, t] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      writeFileSync(join(dir, p), t);
+    }
+    const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    if (!server.stdout || !server.stdin) throw new Error('no stdio');
+    const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const sent: DiagnosticBatchParams['files'][number][] = [];
+    conn.onNotification('topicPages/diagnostics', (p: DiagnosticBatchParams) => {
+      sent.push(...p.files);
+    });
+    conn.listen();
+    try {
+      const fileUri = (path: string): string => pathToFileURL(join(dir, path)).href;
+      await conn.sendRequest('initialize', { processId: process.pid, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'docs' }], capabilities: {}, initializationOptions: { diagnosticBatches: true } });
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri('articles/index.md'), languageId: 'markdown', version: 1, text: INDEX } });
+      await conn.sendNotification('initialized', {});
+      await conn.sendRequest('topicPages/whenIdle', {});
+      assert.deepEqual([...new Set(sent.map((f) => f.uri))], [fileUri('articles/index.md')]);
+      const status = (await conn.sendRequest('topicPages/status', {})) as { problems: { errors: number }; pages: number };
+      assert.deepEqual({ errors: status.problems.errors, pages: status.pages }, { errors: 5002, pages: 5002 });
+    } finally {
+      conn.dispose();
+      server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
