@@ -38,6 +38,8 @@ const { values: opts } = parseArgs({
     timeout: { type: 'string', default: '900' },
     // Extra user settings for both runs, as JSON (for experiments, e.g. a rule turned off).
     settings: { type: 'string', default: '{}' },
+    // Leave the Topic Pages view closed (its first items are then not measured).
+    'no-view': { type: 'boolean', default: false },
   },
 });
 const size = Number(opts.size);
@@ -149,7 +151,7 @@ async function session(mode) {
   })();
   const result = { mode, workbenchMs: cs.timings.workbenchMs };
   try {
-    if (mode === 'with') {
+    if (mode === 'with' && !opts['no-view']) {
       // The Topic Pages view, opened as soon as the workbench shows.
       const view = cs.page.locator('[role="tree"][aria-label="Topic Pages"] [role="treeitem"]');
       await cs.page.locator('.activitybar .action-item a[aria-label^="Topic Pages"], .activitybar .action-item .action-label[aria-label^="Topic Pages"]').first().click({ timeout: 120_000 });

@@ -77,7 +77,10 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
     linkUpdates,
     tree,
     statusBar,
-    client.onNotification(STATUS_CHANGED, (status: ServerStatus) => statusBar.update(status)),
+    client.onNotification(STATUS_CHANGED, (status: ServerStatus) => {
+      statusBar.update(status);
+      tree.showStatus(status);
+    }),
     ...Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run)),
   );
   void vscode.commands.executeCommand('setContext', 'topicPages.active', true);
@@ -89,8 +92,12 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
   };
   // The server starts indexing once initialized; activation never waits for it.
   const ready = client.start().then(async () => {
+    // The view may have asked for its roots before the server ran: it shows what is indexed so far.
+    treeProvider.changedOnServer();
     await whenIdle();
-    statusBar.update(await client.sendRequest<ServerStatus>(STATUS, {}));
+    const status = await client.sendRequest<ServerStatus>(STATUS, {});
+    statusBar.update(status);
+    tree.showStatus(status);
     await vscode.commands.executeCommand('setContext', 'topicPages.indexed', true);
     // The view may have asked for its roots before the first index ended: compare them once more.
     treeProvider.changedOnServer();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { TopicDragAndDrop } from './authoring/dragAndDrop';
-import { TREE_CHANGED, TREE_CHILDREN, TREE_FIND, TREE_PARENT, TREE_ROOTS, type TreeNode } from './protocol';
+import { TREE_CHANGED, TREE_CHILDREN, TREE_FIND, TREE_PARENT, TREE_ROOTS, type ServerStatus, type TreeNode } from './protocol';
 
 export const VIEW_ID = 'topicPages.tree';
 const ROOTS = '';
@@ -124,7 +124,6 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
-    item.tooltip = new vscode.MarkdownString(node.tooltip);
     item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
     item.contextValue = node.contextValue;
     if (node.targetUri) {
@@ -133,6 +132,12 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     } else if (node.source) {
       item.command = { command: 'topicPages.tree.goToLink', title: 'Go to Link in Source', arguments: [node] };
     }
+    return item;
+  }
+
+  /** Tooltips are made when hovered, not for every row the view holds. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    item.tooltip = new vscode.MarkdownString(node.tooltip);
     return item;
   }
 
@@ -166,6 +171,8 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 export class TopicTreeView implements vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The server changed the tree while the view was hidden. */
+  private stale = false;
 
   constructor(readonly provider: TopicTreeProvider, client: BaseLanguageClient) {
     this.view = vscode.window.createTreeView(VIEW_ID, {
@@ -176,7 +183,17 @@ export class TopicTreeView implements vscode.Disposable {
     this.disposables.push(
       this.view,
       provider,
-      client.onNotification(TREE_CHANGED, () => provider.changedOnServer()),
+      // A hidden view is refreshed when it shows again, not on every change (indexing sends one a second).
+      client.onNotification(TREE_CHANGED, () => {
+        if (this.view.visible) provider.changedOnServer();
+        else this.stale = true;
+      }),
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible && this.stale) {
+          this.stale = false;
+          provider.changedOnServer();
+        }
+      }),
       provider.onDidFetchRoots((roots) => void vscode.commands.executeCommand('setContext', 'topicPages.hasTopicPages', roots.length > 0)),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && this.view.visible && vscode.workspace.getConfiguration('topicPages').get<boolean>('tree.followActiveEditor', true)) {
@@ -184,6 +201,12 @@ export class TopicTreeView implements vscode.Disposable {
         }
       }),
     );
+  }
+
+  /** While the server indexes, the view says so above the topic pages found so far. */
+  showStatus(status: ServerStatus): void {
+    const indexing = status.indexing;
+    this.view.message = indexing ? `Indexing ${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} pages…` : undefined;
   }
 
   /** Selects `uri`'s page in the view. */

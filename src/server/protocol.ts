@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver';
 import type { TopicNodeKind } from '../core/hierarchy';
 import type { TreeSnapshotNode } from '../core/features/treeModel';
 
-export type TreeNodeKind = TopicNodeKind | 'placeholder';
+export type TreeNodeKind = TopicNodeKind | 'placeholder' | 'folder';
 
 /** One node of the Topic Pages view. */
 export interface TreeNode {

@@ -37,6 +37,10 @@ import { Notifications, Requests, type CompactDiagnostic, type DiagnosticBatchPa
 
 export const DIAGNOSTIC_SOURCE = 'Topic Pages';
 const TREE_DELAY_MS = 300;
+/** While a folder loads, the view refreshes at most this often. */
+const TREE_LOADING_MS = 1000;
+/** More pages than this waiting for their check is a burst: the tree's problem counts wait for its end. */
+const BURST_PAGES = 50;
 const LABEL_DELAY_MS = 1000;
 const STATUS_INTERVAL_MS = 250;
 const DISK_BATCH_MS = 100;
@@ -139,6 +143,8 @@ export class TopicPagesServer {
   private canTrackFolders = false;
   private treeTimer: ReturnType<typeof setTimeout> | undefined;
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A label refresh was held back during a burst of checks. */
+  private labelsOwed = false;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
   private lastStatus = '';
   private progress: WorkDoneProgressServerReporter | undefined;
@@ -255,7 +261,14 @@ export class TopicPagesServer {
   private async initialized(): Promise<void> {
     if (this.canTrackFolders) this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.changeFolders(e.added, e.removed));
     if (this.canRegisterConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'topicPages' });
-    if (this.canWatchFiles) void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    // The client watches before the first listing: a file written after it is reported, not missed.
+    if (this.canWatchFiles) {
+      try {
+        await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      } catch {
+        // Not registered: changes on disk are seen when files are opened.
+      }
+    }
     await this.reloadSettings(undefined, true);
     // Node's recursive watcher walks the whole tree before it returns (1.4 s at 10,500 pages): it starts
     // after the first index, so the open page's diagnostics do not wait for it.
@@ -504,6 +517,8 @@ export class TopicPagesServer {
     if (this.statusTimer) return;
     this.statusTimer = setTimeout(() => {
       this.statusTimer = undefined;
+      // Problem counts held back during a burst of checks: shown once the burst is over.
+      if (this.labelsOwed && !this.checkingBurst()) this.labelsChanged();
       const status = this.status();
       const key = JSON.stringify(status);
       if (key === this.lastStatus) return;
@@ -516,20 +531,45 @@ export class TopicPagesServer {
     }, STATUS_INTERVAL_MS);
   }
 
-  /** The tree's data changed: one debounced refresh. */
-  treeChanged(): void {
-    if (this.treeTimer) clearTimeout(this.treeTimer);
-    if (this.labelTimer) clearTimeout(this.labelTimer);
-    this.labelTimer = undefined;
-    this.treeTimer = setTimeout(() => {
-      this.treeTimer = undefined;
-      void this.connection.sendNotification(Notifications.treeChanged, {});
-    }, TREE_DELAY_MS);
+  /** True while a folder is loading or has many pages waiting for their check (a load, a branch switch). */
+  private checkingBurst(): boolean {
+    return this.folders.some((f) => !f.service.ready || f.service.queued > BURST_PAGES);
   }
 
-  /** Problem counts changed: the labels refresh at most once a second, never while a full refresh is pending. */
+  /**
+   * The tree's data changed: one refresh, 300 ms after the last change. While a folder loads, the
+   * view refreshes every second and shows the topic pages indexed so far (in folders when many).
+   */
+  treeChanged(): void {
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    this.labelTimer = undefined;
+    this.labelsOwed = false;
+    const loading = this.folders.some((f) => !f.service.ready);
+    if (this.treeTimer) {
+      // While a folder loads, every page read changes the tree: a refresh every TREE_LOADING_MS.
+      if (loading) return;
+      clearTimeout(this.treeTimer);
+    }
+    this.treeTimer = setTimeout(
+      () => {
+        this.treeTimer = undefined;
+        void this.connection.sendNotification(Notifications.treeChanged, {});
+      },
+      loading ? TREE_LOADING_MS : TREE_DELAY_MS,
+    );
+  }
+
+  /**
+   * Problem counts changed: the labels refresh at most once a second, never while a full refresh
+   * is pending, and not during a burst of checks (each refresh sends every shown node again).
+   */
   private labelsChanged(): void {
     if (this.treeTimer || this.labelTimer) return;
+    if (this.checkingBurst()) {
+      this.labelsOwed = true;
+      return;
+    }
+    this.labelsOwed = false;
     this.labelTimer = setTimeout(() => {
       this.labelTimer = undefined;
       void this.connection.sendNotification(Notifications.treeChanged, {});

@@ -1,6 +1,6 @@
 import { allTopicLinks, parsePage } from '../page';
 import { plainText } from '../html';
-import type { TextEdit } from '../types';
+import type { Range, TextEdit } from '../types';
 import type { WorkspaceIndex } from '../workspace';
 
 /** A page's text, by path. */
@@ -40,14 +40,25 @@ export function titleChangeEdits(index: WorkspaceIndex, pages: readonly PageText
       const r = index.resolve(link, path);
       if ((r.kind !== 'route' && r.kind !== 'article') || r.target !== targetPath) continue;
       if (isTitle) {
-        if (fold(link.text) === old) edits.push({ range: link.textRange, newText: escapeText(newValue) });
+        if (fold(link.text) === old) edits.push(replaceKeepingSpace(text, link.textRange, newValue));
       } else if (t.description && fold(t.description.text) === old) {
-        edits.push({ range: t.description.range, newText: escapeText(newValue) });
+        edits.push(replaceKeepingSpace(text, t.description.range, newValue));
       }
     }
     if (edits.length > 0) out.push({ path, edits });
   }
   return out;
+}
+
+/**
+ * Replaces the content of `range` with `value`, keeping the white space that opens and closes it:
+ * a `<p>` written over several lines keeps its line breaks and indentation around the new text.
+ */
+function replaceKeepingSpace(text: string, range: Range, value: string): TextEdit {
+  const content = text.slice(range.start, range.end);
+  const lead = /^\s*/.exec(content)?.[0].length ?? 0;
+  const trail = content.length - lead === 0 ? 0 : (/\s*$/.exec(content)?.[0].length ?? 0);
+  return { range: { start: range.start + lead, end: range.end - trail }, newText: escapeText(value) };
 }
 
 function fold(s: string): string {

@@ -107,7 +107,9 @@ export interface ServiceCompletion {
 }
 
 /** A tree node as the editors show it, free of editor types. */
-export interface ServiceTreeNode extends Omit<NodePresentation, 'problems'> {
+export interface ServiceTreeNode extends Omit<NodePresentation, 'problems' | 'kind'> {
+  /** A node of the hierarchy, or `folder`: the root topic pages of one folder, when there are many roots. */
+  readonly kind: NodePresentation['kind'] | 'folder';
   readonly hasChildren: boolean;
   readonly expanded: boolean;
   readonly target: string | undefined;
@@ -133,6 +135,14 @@ class Loaded {
 }
 
 const PARSE_CACHE = 64;
+/**
+ * More root topic pages than this are shown in folders (a repository of several sites or
+ * sections can have thousands): a view of thousands of top-level rows is slow for the editor
+ * to draw and refresh, and hard to scan.
+ */
+export const FOLDER_ROOTS_ABOVE = 200;
+/** Id prefix of a folder node. */
+const FOLDER_ID = 'folder:';
 /** Closed pages read at once by the re-check scheduler. */
 const READ_BATCH = 20;
 /** Characters of page text kept from indexing until the page's check, so most checks need no second read. */
@@ -169,6 +179,8 @@ export class WorkspaceService {
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
   private tree: TopicTree | undefined;
+  /** The roots by folder, for the tree they were computed from. */
+  private folders: { tree: TopicTree; groups: Map<string, TopicNode[]> | undefined } | undefined;
   private defaults: UserConfig;
   private readonly sliceMs: number;
   private readonly yieldToEventLoop: () => Promise<void>;
@@ -186,6 +198,11 @@ export class WorkspaceService {
   /** True once a load has indexed every page. */
   get ready(): boolean {
     return this.state !== undefined && this.progress === undefined;
+  }
+
+  /** How many pages wait for a check (a burst after a load or a branch switch, or a few after an edit). */
+  get queued(): number {
+    return this.dirty.size;
   }
 
   get index(): WorkspaceIndex | undefined {
@@ -917,31 +934,98 @@ export class WorkspaceService {
     return node;
   }
 
+  /**
+   * The roots by folder when there are more than FOLDER_ROOTS_ABOVE: the folder under the docs root
+   * (one level, or deeper while one folder would hold them all). Undefined when shown flat.
+   */
+  private rootFolders(tree: TopicTree): Map<string, TopicNode[]> | undefined {
+    if (this.folders?.tree === tree) return this.folders.groups;
+    const roots = tree.roots();
+    let groups: Map<string, TopicNode[]> | undefined;
+    if (roots.length > FOLDER_ROOTS_ABOVE) {
+      const base = (this.state?.loaded.settings.docsRoot ?? '').replace(/^\.?\/?/, '').replace(/\/+$/, '');
+      const rel = (path: string): string[] => (base !== '' && path.startsWith(base + '/') ? path.slice(base.length + 1) : path).split('/').slice(0, -1);
+      for (let depth = 1; depth <= 3; depth++) {
+        groups = new Map();
+        for (const r of roots) {
+          const key = rel(r.target ?? r.id).slice(0, depth).join('/');
+          const list = groups.get(key);
+          if (list) list.push(r);
+          else groups.set(key, [r]);
+        }
+        if (groups.size > 1) break;
+      }
+    }
+    this.folders = { tree, groups };
+    return groups;
+  }
+
+  private presentFolder(key: string, roots: readonly TopicNode[]): ServiceTreeNode {
+    let problems = 0;
+    for (const r of roots) {
+      const c = r.target !== undefined ? this.counts.get(r.target) : undefined;
+      if (c) problems += c.errors + c.warnings;
+    }
+    const pages = `${roots.length} topic page${roots.length === 1 ? '' : 's'}`;
+    return {
+      id: FOLDER_ID + key,
+      kind: 'folder',
+      label: key === '' ? '(top level)' : key,
+      description: problems > 0 ? `${pages} · ${problems} problem${problems === 1 ? '' : 's'}` : pages,
+      tooltip: `**${key === '' ? 'Top level' : key + '/'}**: ${pages} that no other topic page links to.`,
+      icon: 'folder',
+      iconColor: undefined,
+      contextValue: 'topicFolder',
+      hasChildren: true,
+      expanded: false,
+      target: undefined,
+      route: undefined,
+      href: undefined,
+      source: undefined,
+    };
+  }
+
+  /** The folder node holding the root `root`, when roots are shown in folders. */
+  private folderOf(tree: TopicTree, root: TopicNode): ServiceTreeNode | undefined {
+    const groups = this.rootFolders(tree);
+    if (!groups) return undefined;
+    for (const [key, roots] of groups) if (roots.includes(root)) return this.presentFolder(key, roots);
+    return undefined;
+  }
+
   treeRoots(): ServiceTreeNode[] {
     const tree = this.topicTree();
-    return tree ? tree.roots().map((n) => this.present(tree, n)) : [];
+    if (!tree) return [];
+    const groups = this.rootFolders(tree);
+    if (groups) return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, roots]) => this.presentFolder(key, roots));
+    return tree.roots().map((n) => this.present(tree, n));
   }
 
   treeChildren(id: string): ServiceTreeNode[] {
     const tree = this.topicTree();
-    const node = tree && this.nodeById(tree, id);
-    return tree && node ? tree.children(node).map((n) => this.present(tree, n)) : [];
+    if (!tree) return [];
+    if (id.startsWith(FOLDER_ID)) return (this.rootFolders(tree)?.get(id.slice(FOLDER_ID.length)) ?? []).map((n) => this.present(tree, n));
+    const node = this.nodeById(tree, id);
+    return node ? tree.children(node).map((n) => this.present(tree, n)) : [];
   }
 
   treeParent(id: string): ServiceTreeNode | undefined {
     const tree = this.topicTree();
-    const parent = tree && this.nodeById(tree, id)?.parent;
-    return tree && parent ? this.present(tree, parent) : undefined;
+    if (!tree || id.startsWith(FOLDER_ID)) return undefined;
+    const node = this.nodeById(tree, id);
+    if (!node) return undefined;
+    return node.parent ? this.present(tree, node.parent) : this.folderOf(tree, node);
   }
 
-  /** The chain from a root to the first node for `path` (a root itself when it is one); [] if none. */
+  /** The chain from a root (or its folder) to the first node for `path` (a root itself when it is one); [] if none. */
   treeFind(path: string): ServiceTreeNode[] {
     const tree = this.topicTree();
     if (!tree) return [];
     const node = tree.roots().find((r) => r.target === path) ?? tree.findNodes(path)[0];
     const chain: TopicNode[] = [];
     for (let n: TopicNode | undefined = node; n; n = n.parent) chain.unshift(n);
-    return chain.map((n) => this.present(tree, n));
+    const folder = chain[0] && this.folderOf(tree, chain[0]);
+    return [...(folder ? [folder] : []), ...chain.map((n) => this.present(tree, n))];
   }
 
   treeSnapshot(options: { maxDepth?: number; maxNodes?: number; idPrefix?: string } = {}): TreeSnapshotNode[] {

@@ -28,9 +28,11 @@ describe('titleChangeEdits', () => {
       const pages = Object.entries(files).map(([path, text]) => ({ path, text }));
       const result = titleChangeEdits(engine.index, pages, 'articles/beta.md', { oldTitle: 'Beta & Co' }, 'Beta <Two>');
       assert.deepEqual(result.map((r) => `${r.path}: ${r.edits.length}`), ['articles/a/index.md: 1', 'articles/b/index.md: 1']);
+      const expected: Record<string, string> = { 'articles/a/index.md': '<a href="/beta">Beta &lt;Two&gt;</a>', 'articles/b/index.md': '<a href="/docs/beta">  Beta &lt;Two&gt; </a>' };
       for (const r of result) {
         const after = applyAndVerify(engine, r.path, files[r.path] ?? '', r.edits);
-        assert.ok(after.includes('<a href="') && after.includes('>Beta &lt;Two&gt;</a>'), after);
+        // The white space around the old text stays as the writer left it.
+        assert.ok(after.includes(expected[r.path] ?? '?'), after);
       }
       const a = applyAndVerify(engine, 'articles/a/index.md', files['articles/a/index.md'] ?? '', result[0]?.edits ?? []);
       assert.ok(a.includes('>Beta, the second one</a>'), 'a link with its own text is left alone');
@@ -43,6 +45,18 @@ describe('titleChangeEdits', () => {
       assert.equal((d.match(/<p>About beta\.<\/p>/g) ?? []).length, 1, 'the description under the link to /gamma stays');
     });
   }
+  for (const [variant, make] of VARIANTS) {
+    it(`keeps the line breaks and indentation of a description written over several lines (${variant})`, async () => {
+      const page = topic('  <li>\n    <a href="/beta">Beta</a>\n    <p>\n      About\n      beta.\n    </p>\n  </li>\n');
+      const files: Record<string, string> = { 'articles/beta.md': make('---\ntitle: Beta\ndescription: About beta.\n---\n'), 'articles/a/index.md': make(page) };
+      const engine = await engineFor(files, { docsRoot: 'articles' });
+      const pages = Object.entries(files).map(([path, text]) => ({ path, text }));
+      const [r] = titleChangeEdits(engine.index, pages, 'articles/beta.md', { oldDescription: 'About beta.' }, 'All about beta.');
+      const after = applyAndVerify(engine, 'articles/a/index.md', files['articles/a/index.md'] ?? '', r?.edits ?? []);
+      assert.equal(after, make(page.replace('About\n      beta.', 'All about beta.')));
+    });
+  }
+
   it('no edits when the value does not change or was empty', async () => {
     const engine = await engineFor({ 'articles/beta.md': '---\ntitle: Beta\n---\n' }, { docsRoot: 'articles' });
     const pages = [{ path: 'articles/a.md', text: topic(li('/beta', 'Beta', 'x')) }];
