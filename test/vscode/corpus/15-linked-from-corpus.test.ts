@@ -114,6 +114,19 @@ describe('Linked From on the auth0-docs corpus, with the seed as the Users topic
     await api();
   });
 
+  it('each page the seed links to: every page linking to it, with the line of each link', async () => {
+    const targets = [...new Set(linksOf(SEED_PATH, all.get(SEED_PATH) ?? '').map((l) => served.get(l.route)))].filter((f): f is string => f !== undefined && f !== SEED_PATH).sort();
+    // The seed links to pages the corpus has (the scanner must find them, or this test would prove nothing).
+    assert.ok(targets.length >= 3, `targets: ${targets.join(', ')}`);
+    let fromCorpus = 0;
+    for (const target of targets) {
+      const expected = expectedFor(target);
+      assert.ok(expected.some((e) => e.startsWith(`${SEED_PATH}:`)), `${target}: the seed links to it`);
+      fromCorpus += expected.filter((e) => !e.startsWith(`${SEED_PATH}:`)).length;
+      assert.deepEqual(await actualFor(target), expected, `Linked From ${target}`);
+    }
+    assert.ok(fromCorpus > 0, 'some corpus pages link to the same pages as the seed');
+  });
   it('the seed page: exactly the corpus links to /users (none in this corpus), then those of a page added to it', async () => {
     assert.equal(served.get('/users'), SEED_PATH);
     assert.deepEqual(await actualFor(SEED_PATH), expectedFor(SEED_PATH));
@@ -144,13 +157,24 @@ describe('Linked From on the auth0-docs corpus, with the seed as the Users topic
     ].join('\n');
     const expected = [...expectedFor(SEED_PATH), ...linksOf(rel, text).filter((l) => served.get(l.route) === SEED_PATH).map((l) => `${l.path}:${l.line}`)].sort();
     assert.deepEqual(expected, [`${rel}:18`, `${rel}:11`, `${rel}:15`, `${rel}:8`].sort());
-    await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
-    try {
-      const deadline = Date.now() + 30_000;
+    const seen = async (ms: number): Promise<string[]> => {
+      const deadline = Date.now() + ms;
       let actual = await actualFor(SEED_PATH);
       while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
         actual = await actualFor(SEED_PATH);
+      }
+      return actual;
+    };
+    await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+    try {
+      let actual = await seen(20_000);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        // The editor's file watcher starts a while after the window opens; on a loaded machine the first
+        // event can come before it is up and be lost. Say so, and write the file once more.
+        console.log(`    (the server had not seen ${rel} after 20 s; writing it again)`);
+        await vscode.workspace.fs.writeFile(uri(rel), new TextEncoder().encode(text));
+        actual = await seen(30_000);
       }
       assert.deepEqual(actual, expected);
     } finally {
@@ -159,19 +183,5 @@ describe('Linked From on the auth0-docs corpus, with the seed as the Users topic
     const deadline = Date.now() + 30_000;
     while ((await actualFor(SEED_PATH)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(await actualFor(SEED_PATH), expectedFor(SEED_PATH), 'the removed page no longer links');
-  });
-
-  it('each page the seed links to: every page linking to it, with the line of each link', async () => {
-    const targets = [...new Set(linksOf(SEED_PATH, all.get(SEED_PATH) ?? '').map((l) => served.get(l.route)))].filter((f): f is string => f !== undefined && f !== SEED_PATH).sort();
-    // The seed links to pages the corpus has (the scanner must find them, or this test would prove nothing).
-    assert.ok(targets.length >= 3, `targets: ${targets.join(', ')}`);
-    let fromCorpus = 0;
-    for (const target of targets) {
-      const expected = expectedFor(target);
-      assert.ok(expected.some((e) => e.startsWith(`${SEED_PATH}:`)), `${target}: the seed links to it`);
-      fromCorpus += expected.filter((e) => !e.startsWith(`${SEED_PATH}:`)).length;
-      assert.deepEqual(await actualFor(target), expected, `Linked From ${target}`);
-    }
-    assert.ok(fromCorpus > 0, 'some corpus pages link to the same pages as the seed');
   });
 });
