@@ -5,13 +5,14 @@
 //   3. bundle and run the integration suite (test/vscode) inside the extension host
 //   4. run the UI end-to-end test (test/e2e/ui.e2e.mjs) through Playwright
 // Every step runs even if an earlier suite failed; exit 1 if anything failed.
-// Options: --skip-install, --skip-package (reuse dist/topic-pages.vsix), --only integration|ui.
+// Options: --skip-install, --skip-package (reuse dist/topic-pages.vsix), --only integration|corpus|ui
+// (integration runs the corpus suite too, when ../shared has the seed and the corpus).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './e2e/code-server.mjs';
-import { prepareWorkspace } from '../test/vscode/workspace.mjs';
+import { CORPUS, SEED, prepareCorpusWorkspace, prepareWorkspace } from '../test/vscode/workspace.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -62,8 +63,10 @@ if (!fs.existsSync(VSIX)) {
 }
 if (!opts['skip-install']) step('install code-server', 'bash', ['scripts/e2e/install-code-server.sh'], { fatal: true });
 
-if (!opts.only || opts.only === 'integration') {
-  if (step('bundle the integration suite', process.execPath, ['test/vscode/build.mjs'])) {
+const integration = !opts.only || opts.only === 'integration';
+const corpus = integration || opts.only === 'corpus';
+if ((integration || corpus) && step('bundle the integration suite', process.execPath, ['test/vscode/build.mjs'])) {
+  if (integration) {
     const workspace = prepareWorkspace();
     step('integration suite (extension host)', process.execPath, [
       'scripts/e2e/run-in-code-server.mjs', '--vsix', VSIX, '--suite', 'out/test/vscode/index.js',
@@ -71,6 +74,19 @@ if (!opts.only || opts.only === 'integration') {
       '--screenshot', path.join(RESULTS, 'integration-end.png'), '--timeout', '600',
     ]);
     fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  // The corpus suite (test/vscode/corpus) needs the real data in ../shared: skipped without it, except in CI.
+  const corpusWorkspace = corpus ? prepareCorpusWorkspace() : undefined;
+  if (corpusWorkspace) {
+    step('integration suite on the auth0-docs corpus (extension host)', process.execPath, [
+      'scripts/e2e/run-in-code-server.mjs', '--vsix', VSIX, '--suite', 'out/test/vscode/corpusIndex.js',
+      '--workspace', corpusWorkspace, '--results', path.join(RESULTS, 'integration-corpus-results.json'), '--timeout', '600',
+    ]);
+    fs.rmSync(corpusWorkspace, { recursive: true, force: true });
+  } else if (corpus && process.env.CI) {
+    failures.push(`corpus suite: no seed at ${SEED} or no corpus at ${CORPUS} (required when CI is set)`);
+  } else if (corpus) {
+    console.log(`\n=== corpus suite skipped: no seed at ${SEED} or no corpus at ${CORPUS}`);
   }
 }
 if (!opts.only || opts.only === 'ui') {

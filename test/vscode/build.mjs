@@ -10,9 +10,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const out = path.join(repo, 'out', 'test', 'vscode');
 fs.rmSync(out, { recursive: true, force: true });
-const tests = fs.readdirSync(path.join(here, 'suite')).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(here, 'suite', f));
+// suite/: on the copy of examples/docs; corpus/: on the auth0-docs corpus with the seed page (corpusIndex.ts).
+const tests = ['suite', 'corpus'].flatMap((folder) =>
+  fs.readdirSync(path.join(here, folder)).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(here, folder, f)),
+);
 await build({
-  entryPoints: [path.join(here, 'index.ts'), ...tests],
+  entryPoints: [path.join(here, 'index.ts'), path.join(here, 'corpusIndex.ts'), ...tests],
   outbase: here,
   outdir: out,
   bundle: true,
