@@ -140,8 +140,9 @@ describe('title change: "Update the text of N links to this page"', () => {
     assert.ok(edit);
     assert.ok(await vscode.workspace.applyEdit(edit));
     const escaped = 'Starter, Team or Enterprise? Compare them &lt;and&gt; switch whenever you like.';
-    // The multi-line <p> of articles/billing/index.md (its text compared with white space folded) gets the new text.
-    assert.equal(textOf(INDEX), replaceNth(original(INDEX), `<p>\n      ${OLD_DESCRIPTION}\n    </p>`, `<p>${escaped}</p>`, 0, 1));
+    // The multi-line <p> of articles/billing/index.md (its text compared with white space folded) gets the
+    // new text, and keeps its line breaks and indentation.
+    assert.equal(textOf(INDEX), replaceNth(original(INDEX), `<p>\n      ${OLD_DESCRIPTION}\n    </p>`, `<p>\n      ${escaped}\n    </p>`, 0, 1));
     // The extra page: the <p> under the first link only; "What each plan costs" and the <p> under the link to
     // another page stay.
     assert.equal(textOf(EXTRA), replaceNth(EXTRA_TEXT, `<p>${OLD_DESCRIPTION}</p>`, `<p>${escaped}</p>`, 0, 2));
