@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { compileGlob } from './linearRegExp';
+import { PageKeyIndex } from './pageKeys';
 import { distance } from 'fastest-levenshtein';
 import { pageHeading, parsePage, topicItemLabel, type Page, type PageLink, type TopicLink } from './page';
 import { Redirects, type Redirect } from './redirects';
@@ -64,8 +65,8 @@ export class WorkspaceIndex implements RouteLookup {
   private readonly summaries = new Map<string, PageSummary>();
   private readonly byFileRoute = new Map<string, string[]>();
   private readonly byUrlRoute = new Map<string, string[]>();
-  private readonly dependencies = new Map<string, ReadonlySet<string>>();
-  private readonly dependents = new Map<string, Set<string>>();
+  /** The routes and files each page looked up while checked, and who looked up each. */
+  private readonly dependencies = new PageKeyIndex();
   private readonly redirectTable: Redirects;
   private readonly isIgnored: (path: string) => boolean;
   private siblings: Map<string, string[]> | undefined;
@@ -132,7 +133,7 @@ export class WorkspaceIndex implements RouteLookup {
     this.indexRoutes(after);
     const affected = new Set<string>([path]);
     // While loading, no page has been checked yet: nothing depends on anything.
-    if (this.dependents.size > 0 && (isNew || !before || summaryChanged(before, after))) {
+    if (this.dependencies.keyCount > 0 && (isNew || !before || summaryChanged(before, after))) {
       for (const p of this.dependentsOf([...this.keysOfPath(path, before), ...this.keysOfPath(path, after)])) affected.add(p);
     }
     return [...affected].filter((p) => this.summaries.has(p)).sort();
@@ -313,21 +314,13 @@ export class WorkspaceIndex implements RouteLookup {
     } finally {
       const keys = this.recording;
       this.recording = previous;
-      this.forgetDependencies(path);
       this.dependencies.set(path, keys);
-      for (const k of keys) {
-        let set = this.dependents.get(k);
-        if (!set) this.dependents.set(k, (set = new Set()));
-        set.add(path);
-      }
     }
   }
 
   /** Pages that looked up any of `keys` (sorted). */
   dependentsOf(keys: Iterable<string>): string[] {
-    const out = new Set<string>();
-    for (const k of keys) for (const p of this.dependents.get(k) ?? []) out.add(p);
-    return [...out].sort();
+    return this.dependencies.pagesOf(keys);
   }
 
   /** The keys a dependency on this file can have been recorded under. */
@@ -347,7 +340,6 @@ export class WorkspaceIndex implements RouteLookup {
   }
 
   private forgetDependencies(path: string): void {
-    for (const k of this.dependencies.get(path) ?? []) this.dependents.get(k)?.delete(path);
     this.dependencies.delete(path);
   }
 

@@ -149,6 +149,8 @@ export class TopicPagesServer {
   private lastStatus = '';
   private progress: WorkDoneProgressServerReporter | undefined;
   private loading: Promise<void> = Promise.resolve();
+  /** The client's file watching, registered (or refused). */
+  private watching: Promise<void> = Promise.resolve();
   /** True once every folder was indexed and checked once; stays true. */
   private indexed = false;
   /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
@@ -261,13 +263,13 @@ export class TopicPagesServer {
   private async initialized(): Promise<void> {
     if (this.canTrackFolders) this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.changeFolders(e.added, e.removed));
     if (this.canRegisterConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'topicPages' });
-    // The client watches before the first listing: a file written after it is reported, not missed.
+    // The client watches before the first listing (a file written after it is reported, not missed);
+    // the registration's round trip overlaps the settings' one.
     if (this.canWatchFiles) {
-      try {
-        await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-      } catch {
-        // Not registered: changes on disk are seen when files are opened.
-      }
+      this.watching = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).then(
+        () => undefined,
+        () => undefined, // not registered: changes on disk are seen when files are opened
+      );
     }
     await this.reloadSettings(undefined, true);
     // Node's recursive watcher walks the whole tree before it returns (1.4 s at 10,500 pages): it starts
@@ -288,6 +290,7 @@ export class TopicPagesServer {
         }
         if (settingReader(f.settings)('topicPages.diagnostics.scope') !== scope) scopeChanged.add(f);
       }
+      await this.watching;
       await this.withProgress(async () => {
         await Promise.all(
           this.folders.map(async (f) => {

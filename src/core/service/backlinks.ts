@@ -1,6 +1,7 @@
 import type { Page } from '../page';
 import { classifyHref, normalizeRoute } from '../routes';
 import { everyLink } from '../features/linkUpdates';
+import { PageKeyIndex } from '../pageKeys';
 
 /**
  * Which pages link to which route or include key, kept up to date page by page, so "who links
@@ -8,35 +9,20 @@ import { everyLink } from '../features/linkUpdates';
  * a site route, `k:<key>` for `_topic-links` include keys.
  */
 export class BacklinkIndex {
-  private readonly outgoing = new Map<string, readonly string[]>();
-  private readonly incoming = new Map<string, Set<string>>();
+  private readonly links = new PageKeyIndex();
 
   /** Replaces the links `path` holds. */
   set(path: string, keys: readonly string[]): void {
-    this.delete(path);
-    if (keys.length === 0) return;
-    this.outgoing.set(path, keys);
-    for (const k of keys) {
-      let set = this.incoming.get(k);
-      if (!set) this.incoming.set(k, (set = new Set()));
-      set.add(path);
-    }
+    this.links.set(path, keys);
   }
 
   delete(path: string): void {
-    for (const k of this.outgoing.get(path) ?? []) {
-      const set = this.incoming.get(k);
-      set?.delete(path);
-      if (set?.size === 0) this.incoming.delete(k);
-    }
-    this.outgoing.delete(path);
+    this.links.delete(path);
   }
 
   /** Pages holding a link under any of `keys` (sorted). */
   pagesLinkingTo(keys: Iterable<string>): string[] {
-    const out = new Set<string>();
-    for (const k of keys) for (const p of this.incoming.get(k) ?? []) out.add(p);
-    return [...out].sort();
+    return this.links.pagesOf(keys);
   }
 }
 
