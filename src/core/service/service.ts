@@ -248,6 +248,9 @@ export class WorkspaceService {
       this.freshChars = 0;
       this.invalidateTree();
       this.progress = { done: 0, total: pages.length };
+      // A new load: the tree is built again from what is indexed, and shown while the rest is read.
+      this.tree = undefined;
+      this.events.onTreeChanged?.();
       for (const [path, o] of this.overlays) if (state.index.isPagePath(path)) this.indexText(state, path, o.text);
       this.kick();
       this.events.onStatus?.();
