@@ -5,16 +5,13 @@
  * publishDiagnostics; every file's list is exact; all of it is sent before `whenIdle` answers.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { CompactDiagnostic, DiagnosticBatchParams } from '../../src/server/protocol';
+import { startStdioServer } from '../helpers/lspServer';
 
-const repo = join(__dirname, '..', '..');
 const PAGES = 1200;
 
 const page = (i: number): string =>
@@ -23,25 +20,17 @@ const INDEX = '---\nclasses: topic-page\ntitle: Home\ndescription: The start.\n-
 
 describe('diagnostic batches over stdio', () => {
   let dir: string;
-  let server: ChildProcess;
   let conn: MessageConnection;
+  let stop: () => void = () => undefined;
   const batches: DiagnosticBatchParams[] = [];
   let published = 0;
   const uri = (path: string): string => pathToFileURL(join(dir, path)).href;
 
-  before(async () => {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only=server'], { cwd: repo, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
-    dir = mkdtempSync(join(tmpdir(), 'topic-pages-batches-'));
+  before(() => {
     const files: Record<string, string> = { 'articles/index.md': INDEX };
     for (let i = 1; i <= PAGES; i++) files[`articles/p/${String(i).padStart(4, '0')}.md`] = page(i);
-    for (const [p, t] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, p)), { recursive: true });
-      writeFileSync(join(dir, p), t);
-    }
-    server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    if (!server.stdout || !server.stdin) throw new Error('no stdio');
-    conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const s = startStdioServer(files, 'topic-pages-batches-');
+    ({ dir, conn, stop } = s);
     conn.onNotification('textDocument/publishDiagnostics', () => {
       published++;
     });
@@ -52,11 +41,7 @@ describe('diagnostic batches over stdio', () => {
     conn.listen();
   });
 
-  after(() => {
-    conn?.dispose();
-    if (server && server.exitCode === null) server.kill();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stop());
 
   it('sends the open page alone and first, then the workspace in batches of at most 500 files, before whenIdle answers', async () => {
     await conn.sendRequest('initialize', {
@@ -120,23 +105,15 @@ describe('diagnostic batches over stdio', () => {
 
 describe('diagnostics scope auto on a workspace of more than 5,000 pages', () => {
   it('lists the open page only', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'topic-pages-scope-'));
     const files: Record<string, string> = { 'articles/index.md': INDEX };
     for (let i = 1; i <= 5001; i++) files[`articles/p/${String(i).padStart(4, '0')}.md`] = page(i);
-    for (const [p, t] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, p)), { recursive: true });
-      writeFileSync(join(dir, p), t);
-    }
-    const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    if (!server.stdout || !server.stdin) throw new Error('no stdio');
-    const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const { conn, uri: fileUri, stop, dir } = startStdioServer(files, 'topic-pages-scope-');
     const sent: DiagnosticBatchParams['files'][number][] = [];
     conn.onNotification('topicPages/diagnostics', (p: DiagnosticBatchParams) => {
       sent.push(...p.files);
     });
     conn.listen();
     try {
-      const fileUri = (path: string): string => pathToFileURL(join(dir, path)).href;
       await conn.sendRequest('initialize', { processId: process.pid, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'docs' }], capabilities: {}, initializationOptions: { diagnosticBatches: true } });
       await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri('articles/index.md'), languageId: 'markdown', version: 1, text: INDEX } });
       await conn.sendNotification('initialized', {});
@@ -145,9 +122,7 @@ describe('diagnostics scope auto on a workspace of more than 5,000 pages', () =>
       const status = (await conn.sendRequest('topicPages/status', {})) as { problems: { errors: number }; pages: number };
       assert.deepEqual({ errors: status.problems.errors, pages: status.pages }, { errors: 5002, pages: 5002 });
     } finally {
-      conn.dispose();
-      server.kill();
-      rmSync(dir, { recursive: true, force: true });
+      stop();
     }
   });
 });

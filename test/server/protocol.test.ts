@@ -4,14 +4,15 @@
  * completion, rename edits, shutdown and exit.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startStdioServer } from '../helpers/lspServer';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, Location, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 
 const repo = join(__dirname, '..', '..');
@@ -46,19 +47,12 @@ describe('language server over stdio', () => {
     return new Promise((resolve) => waiters.push({ match, resolve }));
   };
 
-  before(async () => {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only=server'], { cwd: repo, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
-    dir = mkdtempSync(join(tmpdir(), 'topic-pages-lsp-'));
-    const files: Record<string, string> = { 'articles/index.md': INDEX, 'articles/guide.md': GUIDE, 'articles/notes.md': PLAIN };
-    for (const [p, t] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, p)), { recursive: true });
-      writeFileSync(join(dir, p), t);
-    }
-    server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let stop: () => void = () => undefined;
+
+  before(() => {
+    const started = startStdioServer({ 'articles/index.md': INDEX, 'articles/guide.md': GUIDE, 'articles/notes.md': PLAIN }, 'topic-pages-lsp-');
+    ({ dir, server, conn, stop } = started);
     exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
-    if (!server.stdout || !server.stdin) throw new Error('no stdio');
-    conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       diagnostics.push(p);
       for (const w of waiters.filter((w) => w.match(p))) {
@@ -75,11 +69,7 @@ describe('language server over stdio', () => {
     conn.listen();
   });
 
-  after(() => {
-    conn?.dispose();
-    if (server && server.exitCode === null) server.kill();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stop());
 
   let doc: TextDocument;
   const lineOf = (text: string, needle: string): { line: number; character: number } => TextDocument.create('x', 'markdown', 0, text).positionAt(text.indexOf(needle));
