@@ -461,9 +461,9 @@ export class TopicPagesServer {
   }
 
   /**
-   * One file's diagnostics to the client: in a batch when it takes them (an open document's at
-   * once, with whatever the batch holds; the background's when the batch is full or BATCH_MS
-   * old), else as publishDiagnostics.
+   * One file's diagnostics to the client: as `topicPages/diagnostics` when it takes them (an open
+   * document's alone and at once; the background's in a batch sent when it holds BATCH_FILES files
+   * or is BATCH_MS old), else as publishDiagnostics.
    */
   private send(uri: string, version: number | undefined, findings: readonly Finding[], lines: LineIndex | undefined): void {
     if (!this.diagnosticBatches) {
