@@ -967,7 +967,7 @@ export class WorkspaceService {
     let problems = 0;
     for (const r of roots) {
       const c = r.target !== undefined ? this.counts.get(r.target) : undefined;
-      if (c) problems += c.errors + c.warnings;
+      if (c) problems += c.errors + c.warnings + c.infos; // as each row counts them
     }
     const pages = `${roots.length} topic page${roots.length === 1 ? '' : 's'}`;
     return {
