@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Range } from './types';
 
 export interface FrontMatterEntry {
@@ -107,10 +107,30 @@ function parseYaml(yamlText: string, base: number): {
     }
     return { data: {}, entries, problems, document: doc };
   }
+  // A collection used as a key (`{ a: 1 }: x`, or `{{{…}}}` nested): no front-matter field has one, and
+  // converting it to JavaScript stringifies the key, which grows exponentially with its depth (a
+  // 30-deep one took over a minute and then threw). It is reported, and the values holding one
+  // are left out of the data; the other keys keep theirs.
+  const collectionKey = firstCollectionKey(doc);
+  if (collectionKey) {
+    problems.push({
+      code: 'yaml',
+      message: 'YAML error: a mapping or list used as a key (as in `{ a: 1 }: x`) is not supported in front matter.',
+      range: nodeRange(collectionKey, base) ?? { start: base, end: base + yamlText.length },
+    });
+  }
   let data: Record<string, unknown> = {};
   try {
-    const js: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (js !== null && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+    if (!collectionKey) {
+      const js: unknown = doc.toJS({ maxAliasCount: 100 });
+      if (js !== null && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+    } else if (isMap(contents)) {
+      for (const pair of contents.items) {
+        const value = pair.value as YamlNode | null;
+        if (!isScalar(pair.key) || (isCollection(value) && firstCollectionKey(value))) continue;
+        data[String(pair.key.value)] = isScalar(value) || isCollection(value) ? value.toJS(doc, { maxAliasCount: 100 }) : value;
+      }
+    }
   } catch (error) {
     problems.push({ code: 'yaml', message: `YAML error: ${firstLine(String(error))}`, range: { start: base, end: base + yamlText.length } });
   }
@@ -124,11 +144,27 @@ function parseYaml(yamlText: string, base: number): {
       const keyRange = nodeRange(key as YamlNode | null, base);
       if (!keyRange) continue;
       const valueNode = pair.value as YamlNode | null;
-      const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) || isMap(valueNode) ? valueNode.toJSON() : valueNode;
+      const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) || isMap(valueNode) ? (firstCollectionKey(valueNode) ? undefined : valueNode.toJSON()) : valueNode;
       entries.push({ key: keyText, keyRange, valueRange: nodeRange(valueNode, base), value });
     }
   }
   return { data, entries, problems, document: doc };
+}
+
+/**
+ * The first mapping or list used as a key in `node` (a document or a collection), if any:
+ * converting one to JavaScript stringifies it, in time exponential in its depth.
+ */
+export function firstCollectionKey(node: Document | YamlNode): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(node, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      found = pair.key;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The source range of a YAML node, shifted by `base`; undefined for absent nodes. */

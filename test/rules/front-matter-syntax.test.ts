@@ -25,6 +25,16 @@ ruleTester('front-matter-syntax', {
       errors: [{ range: '3:1-3:2', message: /^YAML syntax error: .*[Uu]nique/ }],
     },
     {
+      // Converting such a key stringifies it, which grows exponentially with its depth: this one
+      // took over a minute and threw a RangeError before it was reported instead.
+      name: 'a mapping nested 30 deep used as a key',
+      text: `---\nclasses: ${'{'.repeat(30)}${'}'.repeat(30)}topic-page\ntitle: Users\n---\n`,
+      errors: [
+        { range: '2:11-2:69', message: 'YAML error: a mapping or list used as a key (as in `{ a: 1 }: x`) is not supported in front matter.' },
+        { range: '2:70-2:80', message: /^YAML syntax error: / },
+      ],
+    },
+    {
       name: 'front matter that is a list, not a mapping',
       text: '---\n- title\n- description\n---\n',
       errors: [{ range: '2:1-4:1', message: 'Front matter must be a mapping of `key: value` lines.' }],

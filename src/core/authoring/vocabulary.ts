@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import vocabularySchema from '../../../schemas/topic-pages.vocabulary.schema.json';
 import { ConfigError, describeAjvErrors } from '../config';
+import { firstCollectionKey } from '../frontMatter';
 import type { Vocabulary } from './taxonomy';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(vocabularySchema);
@@ -14,7 +15,7 @@ export function parseVocabulary(text: string, file: string): Vocabulary {
   let data: unknown;
   const body = text.replace(/^\uFEFF/, '');
   try {
-    data = /\.json$/i.test(file) ? JSON.parse(body) : parseYaml(body, { prettyErrors: false });
+    data = /\.json$/i.test(file) ? JSON.parse(body) : parseYamlValues(body);
   } catch (error) {
     throw new ConfigError(file, `not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'} (${((error as Error).message.split('\n')[0] ?? '').trim()})`);
   }
@@ -22,4 +23,13 @@ export function parseVocabulary(text: string, file: string): Vocabulary {
   const out: Record<string, readonly string[]> = {};
   for (const [field, values] of Object.entries(data as Record<string, unknown>)) if (Array.isArray(values)) out[field] = values as string[];
   return out;
+}
+
+/** A YAML text's value; throws on a syntax error or on a mapping or list used as a key. */
+function parseYamlValues(text: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const [error] = doc.errors;
+  if (error) throw error;
+  if (firstCollectionKey(doc)) throw new Error('a mapping or list used as a key is not supported');
+  return doc.toJS({ maxAliasCount: 100 });
 }

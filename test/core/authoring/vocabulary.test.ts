@@ -17,6 +17,13 @@ describe('vocabulary files', () => {
     assert.throws(() => parseVocabulary('{"topics": [', 'v.json'), /^Error: v\.json: not valid JSON/);
     assert.throws(() => parseVocabulary('topics: [a\n', 'v.yaml'), /v\.yaml: not valid YAML/);
   });
+  it('refuses a mapping used as a key, however deep, at once (converting it grows exponentially)', () => {
+    const deep = `topics: [a]\n${'{'.repeat(30)}${'}'.repeat(30)}: x\n`;
+    assert.throws(() => parseVocabulary(deep, 'v.yml'), { message: 'v.yml: not valid YAML (a mapping or list used as a key is not supported)' });
+    // An alias bomb stops at 100 aliases.
+    const bomb = 'a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntopics: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    assert.throws(() => parseVocabulary(bomb, 'v.yml'), /^Error: v\.yml: not valid YAML \(.*[Aa]lias/);
+  });
   it('a config naming a missing, broken or outside file reports it and checks nothing', async () => {
     const page = { 'articles/a.md': '---\ntitle: A\ntopics: [zz]\n---\n' };
     for (const [vocabulary, message] of [
