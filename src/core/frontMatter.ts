@@ -144,7 +144,8 @@ function parseYaml(yamlText: string, base: number): {
       const keyRange = nodeRange(key as YamlNode | null, base);
       if (!keyRange) continue;
       const valueNode = pair.value as YamlNode | null;
-      const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) || isMap(valueNode) ? (firstCollectionKey(valueNode) ? undefined : valueNode.toJSON()) : valueNode;
+      // Only a document holding a collection key has values to leave out (searched once above).
+      const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) || isMap(valueNode) ? (collectionKey && firstCollectionKey(valueNode) ? undefined : valueNode.toJSON()) : valueNode;
       entries.push({ key: keyText, keyRange, valueRange: nodeRange(valueNode, base), value });
     }
   }

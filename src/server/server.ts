@@ -434,7 +434,7 @@ export class TopicPagesServer {
     const scope = settingReader(folder.settings)('topicPages.diagnostics.scope');
     if (scope === 'openPages') return false;
     if (scope === 'workspace') return true;
-    return folder.service.status().pages <= AUTO_SCOPE_MAX_PAGES;
+    return (folder.service.index?.pageCount ?? 0) <= AUTO_SCOPE_MAX_PAGES;
   }
 
   publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined): void {

@@ -180,7 +180,7 @@ export class WorkspaceService {
   private idleWaiters: (() => void)[] = [];
   private tree: TopicTree | undefined;
   /** The roots by folder, for the tree they were computed from. */
-  private folders: { tree: TopicTree; groups: Map<string, TopicNode[]> | undefined } | undefined;
+  private rootGroups: { tree: TopicTree; groups: Map<string, TopicNode[]> | undefined } | undefined;
   private defaults: UserConfig;
   private readonly sliceMs: number;
   private readonly yieldToEventLoop: () => Promise<void>;
@@ -942,7 +942,7 @@ export class WorkspaceService {
    * (one level, or deeper while one folder would hold them all). Undefined when shown flat.
    */
   private rootFolders(tree: TopicTree): Map<string, TopicNode[]> | undefined {
-    if (this.folders?.tree === tree) return this.folders.groups;
+    if (this.rootGroups?.tree === tree) return this.rootGroups.groups;
     const roots = tree.roots();
     let groups: Map<string, TopicNode[]> | undefined;
     if (roots.length > FOLDER_ROOTS_ABOVE) {
@@ -959,7 +959,7 @@ export class WorkspaceService {
         if (groups.size > 1) break;
       }
     }
-    this.folders = { tree, groups };
+    this.rootGroups = { tree, groups };
     return groups;
   }
 
