@@ -26,6 +26,10 @@ process.argv.forEach((a, i) => {
 const skipCli = process.argv.includes('--no-cli');
 // `--batches`: take diagnostics as `topicPages/diagnostics` batches, as the VS Code client does.
 const batches = process.argv.includes('--batches');
+// `--cache DIR`: the folder the server keeps its index in between sessions (run twice for a warm start);
+// without it the server keeps none (cacheDirectory: null), so every run starts cold.
+const cacheArg = process.argv.indexOf('--cache');
+const cacheDirectory = cacheArg > 0 ? resolve(process.argv[cacheArg + 1] ?? '') : null;
 
 function vmHwmMb(pid: number): number {
   try {
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   conn.listen();
   const root = pathToFileURL(ws.root).href;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } }, initializationOptions: { diagnosticBatches: batches } });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } }, initializationOptions: { diagnosticBatches: batches, cacheDirectory } });
   await conn.sendNotification('initialized', {});
   let version = 1;
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });

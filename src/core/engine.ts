@@ -26,6 +26,11 @@ export interface FileHost {
    */
   readFileSync?(path: string, maxBytes?: number): FileRead;
   /**
+   * The file's stamp now (size and modification time, as `readFile` gives it), without reading
+   * it: a host that offers it lets the service index unchanged pages from an earlier session.
+   */
+  stampSync?(path: string): string | undefined;
+  /**
    * After `listFiles`: what the host refused on purpose (a link leading outside the workspace,
    * where listing stopped at a limit), each path once. The engine reports each as a
    * `file-skipped` finding and never reads it.
@@ -40,7 +45,8 @@ export interface ListingProblem {
 }
 
 /** What a FileHost answers for one file. */
-export type FileRead = { readonly bytes: Uint8Array } | { readonly error: string } | { readonly tooLarge: number };
+/** `stamp`: the file's size and modification time when read, if the host knows them (see `FileHost.stampSync`). */
+export type FileRead = { readonly bytes: Uint8Array; readonly stamp?: string } | { readonly error: string } | { readonly tooLarge: number };
 
 /**
  * Runs the rules on one parsed page. With `record` (the default) the page is the version the

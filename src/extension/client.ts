@@ -17,6 +17,12 @@ export function rulesDocs(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
 }
 
+/** The index is kept between sessions in the extension's storage for this workspace (else the server's default). */
+function cacheOption(context: vscode.ExtensionContext): { cacheDirectory?: string } {
+  const storage = context.storageUri ?? context.globalStorageUri;
+  return storage.scheme === 'file' || storage.scheme === 'vscode-userdata' ? { cacheDirectory: storage.fsPath } : {};
+}
+
 export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
@@ -35,7 +41,7 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'topicPages' },
     // Diagnostics come in batches (src/extension/workspaceDiagnostics.ts), not one message per file.
-    initializationOptions: { rulesDocs: rulesDocs(context).toString(), diagnosticBatches: true },
+    initializationOptions: { rulesDocs: rulesDocs(context).toString(), diagnosticBatches: true, ...cacheOption(context) },
     middleware,
     // The status bar and the view show the server's state; the output channel opens only on errors.
     revealOutputChannelOn: RevealOutputChannelOn.Never,

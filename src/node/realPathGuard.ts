@@ -88,12 +88,17 @@ export function readContained(guard: RealPathGuard, path: string, maxBytes?: num
     if (stat.isDirectory()) return { error: describeFsError(Object.assign(new Error('is a folder'), { code: 'EISDIR' })) };
     if (!stat.isFile()) return { error: 'not a regular file' };
     if (maxBytes !== undefined && stat.size > maxBytes) return { tooLarge: stat.size };
-    return { bytes: readAll(fd, stat.size) };
+    return { bytes: readAll(fd, stat.size), stamp: fileStamp(stat) };
   } catch (error) {
     return { error: describeFsError(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** A file's stamp: its size and modification time (milliseconds, with the fraction the system gives). */
+export function fileStamp(stat: { readonly size: number; readonly mtimeMs: number }): string {
+  return `${stat.size}:${stat.mtimeMs}`;
 }
 
 /** The file's bytes: `size` of them as fstat said (as readFileSync reads), or until the end when fstat says 0. */

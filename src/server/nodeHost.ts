@@ -2,7 +2,7 @@ import { promises as fs, readdirSync, statSync, type Dirent, type Stats } from '
 import { join } from 'node:path';
 import type { FileRead } from '../core/engine';
 import type { ServiceHost } from '../core/service/service';
-import { readContained, RealPathGuard } from '../node/realPathGuard';
+import { fileStamp, readContained, RealPathGuard } from '../node/realPathGuard';
 
 /** Folders never listed: version control internals and installed packages. */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules']);
@@ -103,6 +103,16 @@ export class NodeFileHost implements ServiceHost {
   /** Reads now (see `readContained`): the service reads pages inside its time slices. */
   readFileSync(path: string, maxBytes?: number): FileRead {
     return readContained(this.guard, join(this.root, ...path.split('/')), maxBytes);
+  }
+
+  /** The file's size and modification time, as a read gives them (see `fileStamp`). */
+  stampSync(path: string): string | undefined {
+    try {
+      const stat = statSync(join(this.root, ...path.split('/')), { throwIfNoEntry: false });
+      return stat?.isFile() ? fileStamp(stat) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async isFolder(path: string): Promise<boolean> {

@@ -32,6 +32,7 @@ import type { Finding, Range, TextEdit } from '../core/types';
 import type { CancellationToken } from '../core/service/cancellation';
 import { WorkspaceService, type FileEvent, type ServiceTreeNode } from '../core/service/service';
 import { registerAuthoring } from './authoring';
+import { cacheDirectory, indexCacheFileFor } from '../node/indexStore';
 import { NodeFileHost } from './nodeHost';
 import { Notifications, Requests, type CompactDiagnostic, type DiagnosticBatchParams, type StatusParams, type TreeNode } from './protocol';
 
@@ -65,12 +66,21 @@ class Folder {
   diskTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly uri: string, readonly root: string, readonly name: string, server: TopicPagesServer) {
-    this.service = new WorkspaceService(new NodeFileHost(root), {
-      onDiagnostics: (path, findings, text, version) => server.publish(this, path, findings, text, version),
-      onForget: (path) => server.unpublish(this, path),
-      onTreeChanged: () => server.treeChanged(),
-      onStatus: () => server.statusChanged(),
-    });
+    const cache = server.cacheDirectory;
+    this.service = new WorkspaceService(
+      new NodeFileHost(root),
+      {
+        onDiagnostics: (path, findings, text, version) => server.publish(this, path, findings, text, version),
+        onForget: (path) => server.unpublish(this, path),
+        onTreeChanged: () => server.treeChanged(),
+        onStatus: () => server.statusChanged(),
+      },
+      {
+        ...(cache !== undefined ? { indexStore: indexCacheFileFor(cache, root) } : {}),
+        cacheVersion: typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : 'development',
+        log: (message) => server.log(message),
+      },
+    );
   }
 
   uriOf(path: string): string {
@@ -155,6 +165,8 @@ export class TopicPagesServer {
   private indexed = false;
   /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
   private diagnosticBatches = false;
+  /** Where each folder's index is kept between sessions (undefined: nowhere). */
+  cacheDirectory: string | undefined;
   private readonly batch = new Map<string, CompactDiagnostic[]>();
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -231,12 +243,13 @@ export class TopicPagesServer {
     this.canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canReportProgress = caps.window?.workDoneProgress === true;
     this.canTrackFolders = caps.workspace?.workspaceFolders === true;
+    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; rulesDocs?: unknown; diagnosticBatches?: unknown; cacheDirectory?: unknown } | undefined) ?? {};
+    this.cacheDirectory = cacheDirectory(initial.cacheDirectory);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: 'root' }] : []);
     for (const f of folders) {
       if (!f.uri.startsWith('file:')) continue;
       this.folders.push(new Folder(f.uri, fileURLToPath(f.uri), f.name, this));
     }
-    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; rulesDocs?: unknown; diagnosticBatches?: unknown } | undefined) ?? {};
     if (typeof initial.rulesDocs === 'string' && initial.rulesDocs !== '') rulesDocs = initial.rulesDocs;
     this.diagnosticBatches = initial.diagnosticBatches === true;
     for (const f of this.folders) f.settings = initial.topicPages ?? initial.settings ?? {};
@@ -272,9 +285,13 @@ export class TopicPagesServer {
       );
     }
     await this.reloadSettings(undefined, true);
-    // Node's recursive watcher walks the whole tree before it returns (1.4 s at 10,500 pages): it starts
-    // after the first index, so the open page's diagnostics do not wait for it.
-    if (!this.canWatchFiles) for (const f of this.folders) if (!f.watcher) this.watchDisk(f);
+    // Node's recursive watcher walks the whole tree, blocking, before it returns (1–1.4 s at 10,500
+    // pages, during which no message is answered): it starts once the workspace is indexed and checked.
+    // A page changed on disk meanwhile is seen when it is opened or changed again.
+    if (!this.canWatchFiles) {
+      await this.whenIdle();
+      for (const f of this.folders) if (!f.watcher) this.watchDisk(f);
+    }
   }
 
   /** Pulls the settings (or takes pushed ones) and (re)loads the folders whose settings changed. */
@@ -351,12 +368,14 @@ export class TopicPagesServer {
     }
   }
 
-  private dispose(): void {
+  /** At shutdown: timers and watchers stop; an index being written for the next session is finished. */
+  private async dispose(): Promise<void> {
     for (const f of this.folders) {
       f.watcher?.close();
       if (f.diskTimer) clearTimeout(f.diskTimer);
     }
     for (const t of [this.treeTimer, this.labelTimer, this.statusTimer, this.batchTimer]) if (t) clearTimeout(t);
+    await Promise.all(this.folders.map((f) => f.service.whenSaved()));
   }
 
   async whenIdle(): Promise<void> {
@@ -435,6 +454,10 @@ export class TopicPagesServer {
     if (scope === 'openPages') return false;
     if (scope === 'workspace') return true;
     return (folder.service.index?.pageCount ?? 0) <= AUTO_SCOPE_MAX_PAGES;
+  }
+
+  log(message: string): void {
+    this.connection.console.warn(`Topic Pages: ${message}`);
   }
 
   publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined): void {
@@ -733,6 +756,8 @@ export class TopicPagesServer {
   }
 
   private async treeRoots(): Promise<TreeNode[]> {
+    // The open pages' diagnostics first: building the tree of a large workspace takes a second.
+    await Promise.all(this.folders.map((f) => f.service.whenOpenPagesChecked()));
     return (await Promise.all(this.folders.map((f) => this.toTreeNodes(f, f.service.treeRoots())))).flat();
   }
 

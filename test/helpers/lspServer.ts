@@ -38,7 +38,9 @@ export function startStdioServer(files: Readonly<Record<string, string>>, prefix
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), t);
   }
-  const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // The server keeps its index in the user's cache folder unless told otherwise: here, a temporary one.
+  const cache = mkdtempSync(join(tmpdir(), `${prefix}cache-`));
+  const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, XDG_CACHE_HOME: cache } });
   if (!server.stdout || !server.stdin) throw new Error('no stdio');
   const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   return {
@@ -50,6 +52,7 @@ export function startStdioServer(files: Readonly<Record<string, string>>, prefix
       conn.dispose();
       if (server.exitCode === null) server.kill();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
     },
   };
 }

@@ -38,8 +38,15 @@ export interface Harness {
   treeChanges: number;
 }
 
-export async function serviceFor(files: MemoryFiles, options: ServiceOptions = {}): Promise<Harness> {
-  const host = new MemoryServiceHost(files);
+export async function serviceFor(files: MemoryFiles, options: ServiceOptions = {}, host: MemoryServiceHost = new MemoryServiceHost(files)): Promise<Harness> {
+  const h = harnessFor(host, options);
+  await h.service.load();
+  await h.service.whenIdle();
+  return h;
+}
+
+/** The same harness, not loaded yet. */
+export function harnessFor(host: MemoryServiceHost, options: ServiceOptions = {}): Harness {
   const live = new Map<string, string[]>();
   const published: string[] = [];
   const forgotten: string[] = [];
@@ -62,8 +69,6 @@ export async function serviceFor(files: MemoryFiles, options: ServiceOptions = {
     },
     options,
   );
-  await service.load();
-  await service.whenIdle();
   return Object.assign(h, { service, host, live, published, forgotten });
 }
 

@@ -20,6 +20,11 @@ export class BacklinkIndex {
     this.links.delete(path);
   }
 
+  /** The keys `path` holds. */
+  linksOf(path: string): readonly string[] {
+    return this.links.keysOf(path);
+  }
+
   /** Pages holding a link under any of `keys` (sorted). */
   pagesLinkingTo(keys: Iterable<string>): string[] {
     return this.links.pagesOf(keys);

@@ -17,6 +17,7 @@ import { WorkspaceIndex, type OutlineItem, type PageSummary } from '../workspace
 import frontMatterSchema from '../../../schemas/topic-page.frontmatter.schema.json';
 import { BacklinkIndex, keysOfTarget, linkKeys } from './backlinks';
 import { NONE, type CancellationToken } from './cancellation';
+import { decodeIndex, encodeIndex, INDEX_CACHE_FORMAT, type CachedPage, type IndexStore } from './indexCache';
 
 /** A change on disk, by workspace-relative path (a file or a folder). */
 export interface FileEvent {
@@ -50,6 +51,15 @@ export interface ServiceOptions {
   /** Lets queued messages in; the default waits for the next macrotask. */
   readonly yieldToEventLoop?: () => Promise<void>;
   readonly now?: () => number;
+  /**
+   * Where the index is kept between sessions: pages unchanged since (same stamp) are indexed from
+   * it at start-up, without being read, then read and checked in the background as the others.
+   */
+  readonly indexStore?: IndexStore;
+  /** Tells one build's cached index from another's (the product version). */
+  readonly cacheVersion?: string;
+  /** Something went wrong that the user may want to know of (a cache that could not be written). */
+  readonly log?: (message: string) => void;
 }
 
 export interface IndexingProgress {
@@ -131,6 +141,8 @@ export interface FileEdits {
 class Loaded {
   readonly skipped = new Map<string, string>();
   readonly backlinks = new BacklinkIndex();
+  /** The stamp of the disk text each page was indexed from (none for an editor's text). */
+  readonly stamps = new Map<string, string>();
   constructor(readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
 }
 
@@ -178,6 +190,7 @@ export class WorkspaceService {
   private running: Promise<void> | undefined;
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
+  private openWaiters: (() => void)[] = [];
   private tree: TopicTree | undefined;
   /** The roots by folder, for the tree they were computed from. */
   private rootGroups: { tree: TopicTree; groups: Map<string, TopicNode[]> | undefined } | undefined;
@@ -185,6 +198,9 @@ export class WorkspaceService {
   private readonly sliceMs: number;
   private readonly yieldToEventLoop: () => Promise<void>;
   private readonly now: () => number;
+  /** The index differs from the one last kept in (or read from) the index store. */
+  private cacheStale = false;
+  private saving: Promise<void> | undefined;
 
   constructor(readonly host: ServiceHost, private readonly events: ServiceEvents = {}, private readonly options: ServiceOptions = {}) {
     this.defaults = options.defaults ?? {};
@@ -233,12 +249,12 @@ export class WorkspaceService {
       const loaded = await loadSettings(this.host, files, this.options.configFile, this.defaults);
       if (generation !== this.generation || token.isCancellationRequested) return;
       const state = new Loaded(loaded, new WorkspaceIndex(loaded.settings, false));
-      const pages: string[] = [];
+      const listed: string[] = [];
       for (const f of files) {
         if (state.index.ignores(f)) continue;
         // Every page is known by name at once, so links to it resolve while its text is read.
         state.index.setFile(f);
-        if (state.index.isPagePath(f) && !this.overlays.has(f)) pages.push(f);
+        if (state.index.isPagePath(f) && !this.overlays.has(f)) listed.push(f);
       }
       const previous = this.published;
       this.state = state;
@@ -247,22 +263,26 @@ export class WorkspaceService {
       this.fresh.clear();
       this.freshChars = 0;
       this.invalidateTree();
-      this.progress = { done: 0, total: pages.length };
+      this.progress = { done: 0, total: listed.length };
       // A new load: the tree is built again from what is indexed, and shown while the rest is read.
       this.tree = undefined;
       this.events.onTreeChanged?.();
       for (const [path, o] of this.overlays) if (state.index.isPagePath(path)) this.indexText(state, path, o.text);
       this.kick();
       this.events.onStatus?.();
+      // The last session's index is read while the open pages get their first check.
+      const pages = await this.applyCache(state, listed);
+      if (generation !== this.generation || token.isCancellationRequested) return;
+      const unchanged = listed.length - pages.length;
       let sliceStart = this.now();
-      let done = 0;
+      let done = unchanged;
       await readInOrder(
         pages,
         (path) => this.read(path, loaded.settings.maxFileSize),
         (path, read) => {
           if (generation !== this.generation || this.overlays.has(path)) return;
           this.indexRead(state, path, read);
-          this.progress = { done: ++done, total: pages.length };
+          this.progress = { done: ++done, total: listed.length };
         },
         undefined,
         () => generation !== this.generation || token.isCancellationRequested,
@@ -313,8 +333,16 @@ export class WorkspaceService {
     const decoded = decodeFile(r.bytes, max);
     if ('skip' in decoded) return this.markSkipped(state, path, decoded.skip);
     this.indexText(state, path, decoded.text);
+    this.setStamp(state, path, r.stamp);
     this.keepFresh(path, decoded.text);
     return decoded.text;
+  }
+
+  private setStamp(state: Loaded, path: string, stamp: string | undefined): void {
+    if (state.stamps.get(path) === stamp) return;
+    if (stamp === undefined) state.stamps.delete(path);
+    else state.stamps.set(path, stamp);
+    this.cacheStale = true;
   }
 
   private keepFresh(path: string, text: string | undefined): void {
@@ -346,6 +374,7 @@ export class WorkspaceService {
     state.index.setFile(path);
     state.skipped.set(path, reason);
     state.backlinks.delete(path);
+    this.setStamp(state, path, undefined);
     this.invalidateTree();
     for (const p of affected) this.dirty.add(p);
     this.dirty.add(path);
@@ -357,6 +386,7 @@ export class WorkspaceService {
     const affected = state.index.deleteFile(path);
     state.skipped.delete(path);
     state.backlinks.delete(path);
+    this.setStamp(state, path, undefined);
     this.parsed.delete(path);
     this.keepFresh(path, undefined);
     if (wasChecked) this.invalidateTree();
@@ -369,6 +399,7 @@ export class WorkspaceService {
     this.results.delete(path);
     this.setCount(path, undefined);
     if (this.published.delete(path)) this.events.onForget?.(path);
+    this.settleOpenWaiters();
   }
 
   // ---------------------------------------------------------------- documents and disk
@@ -380,8 +411,11 @@ export class WorkspaceService {
     // A page deleted on disk while open stays out of the index (links to it are broken) until it is written again.
     if (state && state.index.isPagePath(path) && !this.goneOnDisk.has(path)) {
       const previous = this.parsed.get(path);
-      if (previous?.text !== text || state.skipped.has(path) || !state.index.summary(path)) this.indexText(state, path, text);
-      else this.dirty.add(path);
+      if (previous?.text !== text || state.skipped.has(path) || !state.index.summary(path)) {
+        this.indexText(state, path, text);
+        // Indexed from the editor's text, which the disk may not hold: not kept for the next session.
+        this.setStamp(state, path, undefined);
+      } else this.dirty.add(path);
     }
     this.kick();
   }
@@ -577,6 +611,25 @@ export class WorkspaceService {
     const findings = text !== undefined && !state.skipped.has(path) ? this.checkIndexed(state, path, text) : this.diagnostics(path);
     this.published.add(path);
     this.events.onDiagnostics?.(path, findings, text ?? '', this.overlays.get(path)?.version);
+    this.settleOpenWaiters();
+  }
+
+  private settleOpenWaiters(): void {
+    if (this.openWaiters.length > 0 && !this.openPageWaiting()) for (const w of this.openWaiters.splice(0)) w();
+  }
+
+  /**
+   * Resolves once no open page waits for its check (at once when none does): what an editor shows
+   * first. Work that can wait (building the topic tree, watching the disk) waits for it.
+   */
+  whenOpenPagesChecked(): Promise<void> {
+    if (!this.openPageWaiting()) return Promise.resolve();
+    return new Promise((resolve) => this.openWaiters.push(resolve));
+  }
+
+  private openPageWaiting(): boolean {
+    for (const path of this.overlays.keys()) if (this.dirty.has(path)) return true;
+    return false;
   }
 
   /** Resolves when nothing is queued or running (loads, disk changes, re-checks). */
@@ -591,7 +644,92 @@ export class WorkspaceService {
 
   private done(): void {
     this.busy--;
-    if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
+    this.settleOpenWaiters();
+    if (!this.isIdle()) return;
+    for (const w of this.idleWaiters.splice(0)) w();
+    if (this.cacheStale) void this.saveCache();
+  }
+
+  // ---------------------------------------------------------------- the index between sessions
+
+  private cacheKey(loaded: LoadedSettings): string {
+    return JSON.stringify([INDEX_CACHE_FORMAT, this.options.cacheVersion ?? '', loaded.settings.docsRoot, loaded.settings.siteBases]);
+  }
+
+  /** The pages of the last session's index, when it was made under the same settings and build. */
+  private async readCache(loaded: LoadedSettings): Promise<Map<string, CachedPage> | undefined> {
+    const store = this.options.indexStore;
+    if (!store || !this.host.stampSync) return undefined;
+    let text: string | undefined;
+    try {
+      text = await store.read();
+    } catch (error) {
+      this.options.log?.(`The index kept from the last session could not be read: ${String(error)}`);
+      return undefined;
+    }
+    const index = text === undefined ? undefined : decodeIndex(text);
+    if (!index || index.key !== this.cacheKey(loaded)) return undefined;
+    return new Map(index.pages.map((p) => [p.summary.path, p]));
+  }
+
+  /**
+   * Indexes the pages of `listed` unchanged since the last session (same stamp) from its index;
+   * returns the others, to be read. The open pages are checked again: what they link to is known now.
+   */
+  private async applyCache(state: Loaded, listed: readonly string[]): Promise<readonly string[]> {
+    const cached = await this.readCache(state.loaded);
+    if (this.state !== state) return listed;
+    const toRead: string[] = [];
+    for (const path of listed) {
+      const c = cached?.get(path);
+      if (c === undefined || this.overlays.has(path) || this.host.stampSync?.(path) !== c.stamp) {
+        toRead.push(path);
+        continue;
+      }
+      // Unchanged since the last session: indexed as it left it (read and checked again later).
+      state.index.setSummary(c.summary);
+      state.backlinks.set(path, c.links);
+      state.stamps.set(path, c.stamp);
+    }
+    this.cacheStale = cached === undefined || toRead.length > 0 || listed.length !== cached.size;
+    if (toRead.length < listed.length) {
+      this.progress = { done: listed.length - toRead.length, total: listed.length };
+      this.invalidateTree();
+      this.tree = undefined;
+      this.events.onTreeChanged?.();
+      for (const path of this.overlays.keys()) if (state.index.isPagePath(path)) this.dirty.add(path);
+      this.kick();
+      this.events.onStatus?.();
+    }
+    return toRead;
+  }
+
+  /** Keeps the index for the next session, once everything is indexed and checked. */
+  private async saveCache(): Promise<void> {
+    const store = this.options.indexStore;
+    const state = this.state;
+    if (!store || !state || this.saving) return;
+    this.cacheStale = false;
+    const pages: CachedPage[] = [];
+    for (const [path, stamp] of state.stamps) {
+      const summary = state.index.summary(path);
+      if (summary) pages.push({ stamp, summary, links: state.backlinks.linksOf(path) });
+    }
+    this.saving = store.write(encodeIndex({ key: this.cacheKey(state.loaded), pages })).catch((error: unknown) => {
+      this.options.log?.(`The index could not be kept for the next session: ${String(error)}`);
+    });
+    try {
+      await this.saving;
+    } finally {
+      this.saving = undefined;
+    }
+    // Changed while it was written: written again when next idle.
+    if (this.cacheStale && this.isIdle()) void this.saveCache();
+  }
+
+  /** Resolves once the index kept for the next session is written (tests, shutdown). */
+  async whenSaved(): Promise<void> {
+    while (this.saving) await this.saving;
   }
 
   /** Indexing progress, problem totals and the page count. */

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { IndexStore } from '../core/service/indexCache';
+
+/**
+ * The file keeping one workspace folder's index between sessions, in a cache folder (the
+ * editor's storage folder for the workspace, or the user's cache folder): never in the workspace.
+ */
+export class IndexCacheFile implements IndexStore {
+  constructor(readonly file: string) {}
+
+  async read(): Promise<string | undefined> {
+    try {
+      return await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** Written whole or not at all: into a temporary file beside it, then renamed over it. */
+  async write(text: string): Promise<void> {
+    await fs.mkdir(dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      await fs.writeFile(temp, text, 'utf8');
+      await fs.rename(temp, this.file);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  }
+}
+
+/** The cache file of the workspace folder at `root`, inside `directory`. */
+export function indexCacheFileFor(directory: string, root: string): IndexCacheFile {
+  const id = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return new IndexCacheFile(join(directory, `index-${id}.json`));
+}
+
+/**
+ * Where a server keeps its index when its editor does not say: `$XDG_CACHE_HOME/topic-pages`,
+ * else `~/.cache/topic-pages`. `null` or `false` from the editor keeps none.
+ */
+export function cacheDirectory(option: unknown, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (typeof option === 'string' && option.trim() !== '') return option;
+  if (option === null || option === false) return undefined;
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'topic-pages');
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  return home ? join(home, '.cache', 'topic-pages') : undefined;
+}

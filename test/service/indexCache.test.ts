@@ -1,0 +1,279 @@
+/**
+ * The index kept between sessions: a second session indexes unchanged pages from it without
+ * reading them (the tree and links are complete at once), reads what changed, heals what the
+ * stamps missed, and ends with exactly what a session without it reports. A bad cache is ignored.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CONFIG_FILE } from '../../src/core/config';
+import { decodeIndex, encodeIndex, INDEX_CACHE_FORMAT, MAX_CACHED_DEPTH, type CachedIndex, type CachedPage, type IndexStore } from '../../src/core/service/indexCache';
+import type { WorkspaceService } from '../../src/core/service/service';
+import type { OutlineItem } from '../../src/core/workspace';
+import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, repoRoot, sharedDataMissing } from '../helpers/corpus';
+import { harnessFor, MemoryServiceHost, serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
+import type { MemoryFiles } from '../helpers/memoryHost';
+
+/** A memory host whose files carry stamps: a version bumped by `write`, and the length. */
+class StampedHost extends MemoryServiceHost {
+  readonly versions = new Map<string, number>();
+  /** Pages read (config files left out). */
+  pageReads = 0;
+
+  stampSync(path: string): string | undefined {
+    const content = this.files.get(path);
+    return content === undefined ? undefined : `${this.versions.get(path) ?? 0}:${content.length}`;
+  }
+
+  override async readFile(path: string): Promise<{ bytes: Uint8Array; stamp?: string } | { error: string }> {
+    const read = await super.readFile(path);
+    if (path.endsWith('.md')) this.pageReads++;
+    const stamp = this.stampSync(path);
+    return 'bytes' in read && stamp !== undefined ? { ...read, stamp } : read;
+  }
+
+  /** A change on disk, as a save gives it (a new stamp). */
+  write(path: string, text: string): void {
+    this.files.set(path, text);
+    this.versions.set(path, (this.versions.get(path) ?? 0) + 1);
+  }
+}
+
+class MemoryStore implements IndexStore {
+  writes = 0;
+  constructor(public text: string | undefined = undefined) {}
+  async read(): Promise<string | undefined> {
+    return this.text;
+  }
+  async write(text: string): Promise<void> {
+    this.writes++;
+    this.text = text;
+  }
+}
+
+const VERSION = { cacheVersion: 'test' };
+
+function exampleFiles(): Map<string, string> {
+  const root = join(repoRoot(), 'examples', 'docs');
+  const files = new Map<string, string>();
+  const visit = (rel: string): void => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) visit(path);
+      else files.set(path, readFileSync(join(root, path), 'utf8'));
+    }
+  };
+  visit('');
+  return files;
+}
+
+/** The whole tree, as ids, kinds and labels (problem counts left out: they come with the checks). */
+function treeShape(service: WorkspaceService): unknown[] {
+  const walk = (nodes: ReturnType<WorkspaceService['treeRoots']>, depth: number): unknown[] =>
+    nodes.map((n) => [n.id, n.kind, n.label, depth < 12 && n.hasChildren ? walk(service.treeChildren(n.id), depth + 1) : []]);
+  return walk(service.treeRoots(), 0);
+}
+
+function pageCount(h: Harness): number {
+  return h.service.index?.pageCount ?? 0;
+}
+
+/** A session over `files` with the store, settled (checked, and its index kept). */
+async function startSession(files: MemoryFiles, store: IndexStore): Promise<{ h: Harness }> {
+  const host = new StampedHost(files);
+  const h = await serviceFor(host.files, { ...VERSION, indexStore: store }, host);
+  await h.service.whenSaved();
+  return { h };
+}
+
+describe('the index kept between sessions', () => {
+  it('round-trips every summary field, nested outlines, and non-ASCII text', () => {
+    const outline = (depth: number): OutlineItem => ({ text: `Level ${depth} – é`, href: `/l${depth}`, kind: depth % 2 ? 'html' : 'markdown', range: { start: depth, end: depth + 5 }, children: depth < 5 ? [outline(depth + 1), { text: '', href: '', kind: 'none', range: { start: 0, end: 0 }, children: [] }] : [] });
+    const pages: CachedPage[] = [
+      { stamp: '12:1700000000000.123', summary: { path: 'articles/a/index.md', route: '/a', url: '/alias', title: 'A “quoted” \\ title', description: 'About\nA.', isTopicPage: true, anchors: new Set(['one', 'two']), outline: [outline(1)] }, links: ['r:/b', 'k:_inc'] },
+      { stamp: '0:0', summary: { path: 'articles/_partial.md', route: undefined, url: undefined, title: undefined, heading: 'Only a heading', description: undefined, isTopicPage: false, anchors: new Set(), outline: [] }, links: [] },
+    ];
+    const index: CachedIndex = { key: 'k', pages };
+    assert.deepEqual(decodeIndex(encodeIndex(index)), index);
+  });
+
+  it('leaves out a page nested deeper than it keeps, and never throws on a damaged file', () => {
+    let deep: OutlineItem = { text: 'x', href: '/x', kind: 'html', range: { start: 0, end: 1 }, children: [] };
+    for (let i = 0; i < MAX_CACHED_DEPTH; i++) deep = { ...deep, children: [deep] };
+    const page = (path: string, outline: OutlineItem[]): CachedPage => ({ stamp: '1:1', summary: { path, route: '/' + path, url: undefined, title: 'T', description: undefined, isTopicPage: true, anchors: new Set(), outline }, links: [] });
+    const text = encodeIndex({ key: 'k', pages: [page('deep.md', [deep]), page('flat.md', [])] });
+    assert.deepEqual(decodeIndex(text)?.pages.map((p) => p.summary.path), ['flat.md']);
+    // Every truncation and a sample of single-character damages: undefined or a well-formed index, never a throw.
+    for (let cut = 0; cut < text.length; cut += 7) {
+      const got = decodeIndex(text.slice(0, cut));
+      assert.equal(got, undefined, `truncated at ${cut}`);
+    }
+    for (let at = 0; at < text.length; at += 3) {
+      for (const ch of ['"', '1', ']', 'x', '-', 'null']) {
+        const got = decodeIndex(text.slice(0, at) + ch + text.slice(at + 1));
+        if (got) for (const p of got.pages) assert.equal(typeof p.summary.path, 'string');
+      }
+    }
+    for (const bad of ['', 'null', '[]', '{"key":1,"pages":[]}', '{"key":"k","pages":[[]]}', '{"key":"k","pages":{}}']) assert.equal(decodeIndex(bad), undefined, bad);
+  });
+
+  it('keeps the index once everything is checked, and the next session starts from it without reading unchanged pages', async () => {
+    const files = exampleFiles();
+    const store = new MemoryStore();
+    const first = await startSession(files, store);
+    assert.equal(store.writes, 1);
+    const kept = decodeIndex(store.text ?? '');
+    assert.ok(kept);
+    const settings = first.h.service.settings?.settings;
+    assert.equal(kept.key, JSON.stringify([INDEX_CACHE_FORMAT, 'test', settings?.docsRoot, settings?.siteBases]), 'the key names the format, the build, the docs root and the site bases');
+    assert.equal(kept.pages.length, pageCount(first.h));
+    for (const p of kept.pages) assert.deepEqual(p.summary, first.h.service.index?.summary(p.summary.path));
+
+    // The second session: nothing read before the tree and the links are complete.
+    const host = new StampedHost(files);
+    const second = await sessionWatchingLoad(host, store);
+    assert.equal(second.readsDuringLoad, 0, 'no page read while loading');
+    assert.equal(second.readyAtLoad, true, 'indexed as soon as listed');
+    assert.deepEqual(second.shapeAtLoad, treeShape(first.h.service));
+    for (const path of files.keys()) assert.deepEqual(second.backlinksAtLoad.get(path), first.h.service.backlinks(path), `backlinks of ${path}`);
+    // Then every page is read once and checked: the same findings, nothing written again.
+    assert.equal(host.pageReads, pageCount(first.h));
+    assert.deepEqual(sorted(second.h.live), sorted(first.h.live));
+    assert.ok(first.h.live.size > 0, 'the example workspace has findings to compare');
+    assert.equal(store.writes, 1, 'an unchanged index is not written again');
+  });
+
+  it('reads pages changed, added or deleted since, heals an entry whose stamp missed a change, and keeps the new index', async () => {
+    const files = exampleFiles();
+    const pages = [...files.keys()].filter((p) => p.startsWith('articles/') && p.endsWith('.md') && /^title: /m.test(files.get(p) ?? '')).sort();
+    const [changed, deleted, stale] = pages as [string, string, string];
+    const store = new MemoryStore();
+    await startSession(files, store);
+
+    const host = new StampedHost(files);
+    host.write(changed, (files.get(changed) ?? '').replace(/^title: .*$/m, 'title: Changed On Disk'));
+    host.files.delete(deleted);
+    host.write('articles/added/index.md', '---\ntitle: Added Page\ndescription: A page added between sessions.\n---\n# Added Page\n');
+    // Same stamp, other text (a tool that restored the modification time): the cache is wrong until the page is read.
+    const staleText = (files.get(stale) ?? '').replace(/^title: (.)/m, (_, c: string) => `title: ${c === 'Q' ? 'R' : 'Q'}`);
+    assert.equal(staleText.length, (files.get(stale) ?? '').length);
+    host.files.set(stale, staleText);
+
+    const second = await sessionWatchingLoad(host, store);
+    assert.equal(second.readsDuringLoad, 2, 'the changed and the added page are read while loading');
+    assert.equal(second.titlesAtLoad.get(changed), 'Changed On Disk');
+    assert.equal(second.titlesAtLoad.get('articles/added/index.md'), 'Added Page');
+    assert.equal(second.titlesAtLoad.has(deleted), false);
+    assert.equal(second.titlesAtLoad.get(stale), (files.get(stale) ?? '').match(/^title: (.*)$/m)?.[1], 'the stale entry is used at first');
+
+    // Once checked, the session equals one that never had a cache.
+    const fresh = await serviceFor(host.files, VERSION);
+    assert.equal(second.h.service.index?.summary(stale)?.title, staleText.match(/^title: (.*)$/m)?.[1]);
+    assert.deepEqual(sorted(second.h.live), sorted(fresh.live));
+    assert.deepEqual(treeShape(second.h.service), treeShape(fresh.service));
+    // The kept index was written again, with the healed entry and without the deleted page.
+    assert.equal(store.writes, 2);
+    const kept = decodeIndex(store.text ?? '');
+    assert.equal(kept?.pages.find((p) => p.summary.path === stale)?.summary.title, staleText.match(/^title: (.*)$/m)?.[1]);
+    assert.equal(kept?.pages.some((p) => p.summary.path === deleted), false);
+  });
+
+  it('ignores a damaged, foreign or unreadable cache and replaces it with a good one', async () => {
+    const files = exampleFiles();
+    const good = new MemoryStore();
+    const baseline = await startSession(files, good);
+    const goodText = good.text ?? '';
+    const otherRoot = new Map(files);
+    otherRoot.set(CONFIG_FILE, JSON.stringify({ ...JSON.parse(files.get(CONFIG_FILE) ?? '{}'), docsRoot: 'elsewhere' }));
+    const foreign = new MemoryStore();
+    await startSession(otherRoot, foreign);
+    const cases: [string, IndexStore][] = [
+      ['garbage', new MemoryStore('not json at all')],
+      ['truncated', new MemoryStore(goodText.slice(0, Math.floor(goodText.length / 2)))],
+      ['another build', new MemoryStore(encodeIndex({ ...(decodeIndex(goodText) as CachedIndex), key: JSON.stringify([INDEX_CACHE_FORMAT, '0.0.1', 'articles', []]) }))],
+      ['another format', new MemoryStore(encodeIndex({ ...(decodeIndex(goodText) as CachedIndex), key: (decodeIndex(goodText) as CachedIndex).key.replace(/^\[\d+/, `[${INDEX_CACHE_FORMAT + 1}`) }))],
+      ['another docs root', new MemoryStore(foreign.text)],
+    ];
+    const logged: string[] = [];
+    const failing: IndexStore = { read: () => Promise.reject(new Error('EACCES: permission denied')), write: () => Promise.reject(new Error('EROFS: read-only file system')) };
+    cases.push(['unreadable and unwritable', failing]);
+    for (const [name, store] of cases) {
+      const host = new StampedHost(files);
+      const s = await sessionWatchingLoad(host, store, { log: (m) => logged.push(m) });
+      assert.equal(s.readsDuringLoad, pageCount(baseline.h), `${name}: every page read while loading`);
+      assert.deepEqual(sorted(s.h.live), sorted(baseline.h.live), name);
+      if (store instanceof MemoryStore) assert.deepEqual(decodeIndex(store.text ?? '')?.pages.length, pageCount(baseline.h), `${name}: replaced by a good one`);
+    }
+    assert.deepEqual(logged.map((m) => m.replace(/:.*$/, '')), ['The index kept from the last session could not be read', 'The index could not be kept for the next session']);
+  });
+
+  it('does not keep an editor text the disk does not hold, and keeps the page once it is closed', async () => {
+    const files = exampleFiles();
+    const store = new MemoryStore();
+    const host = new StampedHost(files);
+    const h = await serviceFor(host.files, { ...VERSION, indexStore: store }, host);
+    await h.service.whenSaved();
+    const path = [...files.keys()].find((p) => p.endsWith('.md') && /^title: /m.test(files.get(p) ?? '')) ?? '';
+    h.service.openDocument(path, 1, (files.get(path) ?? '').replace(/^title: .*$/m, 'title: Unsaved'));
+    await h.service.whenIdle();
+    await h.service.whenSaved();
+    const whileOpen = decodeIndex(store.text ?? '');
+    assert.equal(whileOpen?.pages.some((p) => p.summary.path === path), false, 'an unsaved text is not kept');
+    await h.service.closeDocument(path);
+    await h.service.whenIdle();
+    await h.service.whenSaved();
+    assert.equal(decodeIndex(store.text ?? '')?.pages.find((p) => p.summary.path === path)?.summary.title, files.get(path)?.match(/^title: (.*)$/m)?.[1]);
+  });
+
+  it('gives the corpus the same findings and tree from its kept index', { skip: sharedDataMissing(CORPUS_DIR) }, async () => {
+    const files: Record<string, string | Uint8Array> = { ...corpusArticles(), [CONFIG_FILE]: JSON.stringify(CORPUS_CONFIG) };
+    const store = new MemoryStore();
+    const first = await startSession(files, store);
+    const host = new StampedHost(files);
+    const second = await sessionWatchingLoad(host, store);
+    assert.equal(second.readsDuringLoad, 0);
+    assert.deepEqual(second.shapeAtLoad, treeShape(first.h.service));
+    assert.deepEqual(sorted(second.h.live), sorted(first.h.live));
+    assert.ok(first.h.live.size > 20, `corpus findings: ${first.h.live.size} pages`);
+  });
+});
+
+/**
+ * A session whose first load is watched: what it had read, indexed and could show when the load
+ * returned (before any check ran), then the settled session.
+ */
+async function sessionWatchingLoad(
+  host: StampedHost,
+  store: IndexStore,
+  extra: { log?: (m: string) => void } = {},
+): Promise<{ h: Harness; readsDuringLoad: number; readyAtLoad: boolean; shapeAtLoad: unknown[]; titlesAtLoad: Map<string, string | undefined>; backlinksAtLoad: Map<string, string[]> }> {
+  let seen: { reads: number; ready: boolean; shape: unknown[]; titles: Map<string, string | undefined>; backlinks: Map<string, string[]> } | undefined;
+  const holder: { service?: WorkspaceService } = {};
+  const h = harnessFor(host, {
+    ...VERSION,
+    indexStore: store,
+    ...extra,
+    // The checks start after the load, at the scheduler's first yield once it is ready: the state then is what loading gave.
+    yieldToEventLoop: () => {
+      const s = holder.service;
+      if (!seen && s?.ready) {
+        const index = s.index;
+        seen = {
+          reads: host.pageReads,
+          ready: s.ready,
+          shape: treeShape(s),
+          titles: new Map(index ? index.pagePaths().map((p) => [p, index.summary(p)?.title]) : []),
+          backlinks: new Map([...host.files.keys()].map((p) => [p, s.backlinks(p)])),
+        };
+      }
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+  });
+  holder.service = h.service;
+  await h.service.load();
+  await h.service.whenIdle();
+  await h.service.whenSaved();
+  if (!seen) throw new Error('the load was not observed');
+  return { h, readsDuringLoad: seen.reads, readyAtLoad: seen.ready, shapeAtLoad: seen.shape, titlesAtLoad: seen.titles, backlinksAtLoad: seen.backlinks };
+}
