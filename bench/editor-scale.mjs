@@ -40,6 +40,9 @@ const { values: opts } = parseArgs({
     settings: { type: 'string', default: '{}' },
     // Leave the Topic Pages view closed (its first items are then not measured).
     'no-view': { type: 'boolean', default: false },
+    // Measure a warm start: a first session (recorded as `cold`) leaves the extension's storage
+    // (the index kept between sessions) in its profile, and the measured session starts from it.
+    warm: { type: 'boolean', default: false },
   },
 });
 const size = Number(opts.size);
@@ -112,9 +115,9 @@ function processes(pgid, cmdPattern) {
 const isServer = (p) => /dist\/server\.js/.test(p.cmd);
 const isExtHost = (p) => /extensionHost|--type=extensionHost/.test(p.cmd) || /bootstrap-fork.*(extensionHost)/.test(p.cmd);
 
-async function session(mode) {
-  const out = path.join(resultsDir, `editor-bench-${mode}.json`);
-  const harnessResults = path.join(os.tmpdir(), `topic-pages-bench-harness-${mode}-${process.pid}.json`);
+async function session(mode, { profileRoot, keep = false, tag = mode } = {}) {
+  const out = path.join(resultsDir, `editor-bench-${tag}.json`);
+  const harnessResults = path.join(os.tmpdir(), `topic-pages-bench-harness-${tag}-${process.pid}.json`);
   fs.rmSync(out, { force: true });
   fs.rmSync(harnessResults, { force: true });
   const cs = await startCodeServer({
@@ -124,6 +127,7 @@ async function session(mode) {
     log,
     settings: JSON.parse(opts.settings),
     startupTimeoutMs: 240_000,
+    ...(profileRoot ? { profileRoot, keep } : {}),
     env: {
       TOPIC_PAGES_TEST_SUITE: probe,
       TOPIC_PAGES_TEST_RESULTS: harnessResults,
@@ -191,8 +195,17 @@ async function session(mode) {
 }
 
 const loadAtStart = os.loadavg()[0];
-log('code-server with Topic Pages…');
-const withUs = await session('with');
+let cold;
+let profileRoot;
+if (opts.warm) {
+  profileRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'topic-pages-bench-profile-'));
+  log('code-server with Topic Pages, a first session (cold) to leave the index in its storage…');
+  cold = await session('with', { profileRoot, keep: true, tag: 'cold' });
+  const kept = spawnSync('find', [profileRoot, '-name', 'index-*.json'], { encoding: 'utf8' }).stdout.trim();
+  log(`index kept: ${kept || 'none found'}`);
+}
+log(`code-server with Topic Pages${opts.warm ? ', warm start' : ''}…`);
+const withUs = await session('with', profileRoot ? { profileRoot, keep: false } : {});
 let without;
 if (opts.without && !opts['no-without']) {
   log('code-server without Topic Pages…');
@@ -218,7 +231,12 @@ const rows = [
   ['language server peak RSS', `${fmt(withUs.serverPeakRssMb)} MB (VmHWM)`, '≤ 300 MB'],
 ];
 const table = ['| measure | measured | target |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-const summary = { size, workspace: ws.root, cli, with: withUs, without, date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load average ${loadAtStart.toFixed(1)} at the start`, commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim() };
+if (cold) {
+  const coldView = cold.viewFirstItems !== undefined && cold.activatedAt !== undefined ? cold.viewFirstItems - Math.max(cold.activatedAt, cold.viewClicked ?? 0) : undefined;
+  const coldIndexed = cold.indexedAndCheckedAfterActivationMs;
+  console.log(`cold start (the session before): first diagnostics ${fmt(cold.firstDiagnosticsAfterActivationMs / 1000, 2)} s, view ${fmt(coldView / 1000, 2)} s, indexed and checked ${fmt(coldIndexed / 1000, 1)} s, server peak ${fmt(cold.serverPeakRssMb)} MB`);
+}
+const summary = { size, workspace: ws.root, cli, with: withUs, without, cold, warm: opts.warm, date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load average ${loadAtStart.toFixed(1)} at the start`, commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim() };
 fs.writeFileSync(path.join(resultsDir, 'editor-bench.json'), JSON.stringify(summary, null, 2));
 console.log(table);
 

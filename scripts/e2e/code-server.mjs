@@ -178,6 +178,8 @@ function killGroup(proc, signal) {
  *   viewport        default { width: 1280, height: 800 }
  *   startupTimeoutMs default 180000 (code-server answering and the workbench rendered)
  *   keep            keep the temp folder after close() (default: only on failure via TOPIC_PAGES_E2E_KEEP=1)
+ *   profileRoot     the folder holding user-data and extensions (default: a new temp folder); a kept
+ *                   one starts the next session with the last one's storage (a warm start)
  *   log             function(msg) for progress lines (default: console.error with a prefix)
  *
  * Returns { page, browser, context, url, port, root, userDataDir, extensionsDir,
@@ -187,7 +189,7 @@ export async function startCodeServer(opts = {}) {
   const log = opts.log ?? ((m) => console.error(`[code-server] ${m}`));
   const timings = {};
   let t0 = Date.now();
-  const profile = prepareProfile({ vsix: opts.vsix, extensionDir: opts.extensionDir, harness: opts.harness ?? true,
+  const profile = prepareProfile({ root: opts.profileRoot, vsix: opts.vsix, extensionDir: opts.extensionDir, harness: opts.harness ?? true,
     settings: opts.settings, log });
   timings.installMs = Date.now() - t0;
   const workspace = path.resolve(opts.workspace ?? fs.mkdtempSync(path.join(profile.root, 'workspace-')));

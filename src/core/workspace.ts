@@ -323,6 +323,21 @@ export class WorkspaceIndex implements RouteLookup {
     return this.dependencies.pagesOf(keys);
   }
 
+  /** Pages whose findings can change when the file at `path` (with `summary`, if a page) comes or goes (sorted). */
+  dependentsOfFile(path: string, summary: PageSummary | undefined): string[] {
+    return this.dependentsOf(this.keysOfPath(path, summary));
+  }
+
+  /** The routes and files `path`'s last check looked up. */
+  dependencyKeys(path: string): readonly string[] {
+    return this.dependencies.keysOf(path);
+  }
+
+  /** Sets what `path`'s check looked up, as an earlier session recorded it for the same text. */
+  restoreDependencies(path: string, keys: readonly string[]): void {
+    this.dependencies.set(path, keys);
+  }
+
   /** The keys a dependency on this file can have been recorded under. */
   private keysOfPath(path: string, summary: PageSummary | undefined): string[] {
     const keys = [`f:${path}`];

@@ -20,14 +20,30 @@ export class IndexCacheFile implements IndexStore {
     }
   }
 
-  /** Written whole or not at all: into a temporary file beside it, then renamed over it. */
-  async write(text: string): Promise<void> {
+  /**
+   * Written whole or not at all: into a temporary file beside it, a chunk at a time (in batches of
+   * about a megabyte), then renamed over it.
+   */
+  async write(chunks: Iterable<string>): Promise<void> {
     await fs.mkdir(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
+    const handle = await fs.open(temp, 'w');
     try {
-      await fs.writeFile(temp, text, 'utf8');
+      let batch: string[] = [];
+      let size = 0;
+      for (const chunk of chunks) {
+        batch.push(chunk);
+        size += chunk.length;
+        if (size < 1 << 20) continue;
+        await handle.writeFile(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+      await handle.writeFile(batch.join(''));
+      await handle.close();
       await fs.rename(temp, this.file);
     } catch (error) {
+      await handle.close().catch(() => undefined);
       await fs.rm(temp, { force: true });
       throw error;
     }

@@ -10,40 +10,9 @@ import { Engine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { MemoryFileHost } from '../helpers/memoryHost';
 import { fullCheck as fullCheckOf, serviceFor, sorted } from '../helpers/serviceHarness';
+import { opArb, otherArb, pageArb, pathArb, render, type Op } from '../helpers/workspaceArbitraries';
 
-const NAMES = ['a', 'b', 'c', 'guide', 'setup'];
-const DIRS = ['users', 'billing', 'users/roles'];
 const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
-
-const pathArb = fc.record({ dir: fc.constantFrom(...DIRS), name: fc.constantFrom(...NAMES, 'index') }).map(({ dir, name }) => `articles/${dir}/${name}.md`);
-const routeArb = fc.record({ dir: fc.constantFrom(...DIRS), name: fc.constantFrom(...NAMES, 'missing', 'gide') }).map(({ dir, name }) => `/${dir}/${name}`);
-
-const pageArb = fc.record({
-  topic: fc.boolean(),
-  title: fc.constantFrom('Alpha', 'Beta', ''),
-  description: fc.constantFrom('About it.', ''),
-  url: fc.option(routeArb, { nil: undefined }),
-  links: fc.array(fc.record({ route: routeArb, fragment: fc.constantFrom('', '#intro', '#nowhere'), text: fc.constantFrom('Go', '') }), { maxLength: 4 }),
-  keys: fc.array(fc.constantFrom('users/a', 'billing/guide', 'users/roles', 'nope'), { maxLength: 3 }),
-  heading: fc.constantFrom('Intro', 'Other'),
-});
-
-type PageSpec = typeof pageArb extends fc.Arbitrary<infer T> ? T : never;
-
-function render(p: PageSpec): string {
-  const fm = [p.topic ? 'classes: topic-page' : '', p.title ? `title: ${p.title}` : '', p.description ? `description: ${p.description}` : '', p.url ? `url: ${p.url}` : ''].filter(Boolean).join('\n');
-  const items = p.links.map((l) => `  <li><a href="${l.route}${l.fragment}">${l.text}</a><p>Text</p></li>`).join('\n');
-  const include = p.keys.length ? `<%= include('../_includes/_topic-links', { links: [${p.keys.map((k) => `'${k}'`).join(', ')}] }) %>\n` : '';
-  return `---\n${fm}\n---\n## ${p.heading}\n\n<ul class="topic-links">\n${items}\n</ul>\n${include}`;
-}
-
-type Op = { kind: 'write'; path: string; text: string } | { kind: 'delete'; path: string } | { kind: 'rename'; from: string; to: string };
-
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('write' as const), path: pathArb, text: pageArb.map(render) }),
-  fc.record({ kind: fc.constant('delete' as const), path: pathArb }),
-  fc.record({ kind: fc.constant('rename' as const), from: pathArb, to: pathArb }),
-);
 
 function key(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.range.start}-${f.range.end} ${f.message}`);
@@ -121,7 +90,6 @@ type ServiceOp =
   | { kind: 'hypothetical'; path: string; text: string }
   | { kind: 'fix-all'; path: string };
 
-const otherArb = fc.constantFrom('articles/users/logo.png', 'assets/notes.txt', 'articles/_includes/_topic-links.html', 'articles/billing/data.json');
 const serviceOpArb: fc.Arbitrary<ServiceOp> = fc.oneof(
   opArb,
   fc.record({ kind: fc.constant('open' as const), path: pathArb, text: pageArb.map(render) }),

@@ -12,45 +12,9 @@ import { decodeIndex, encodeIndex, INDEX_CACHE_FORMAT, MAX_CACHED_DEPTH, type Ca
 import type { WorkspaceService } from '../../src/core/service/service';
 import type { OutlineItem } from '../../src/core/workspace';
 import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, repoRoot, sharedDataMissing } from '../helpers/corpus';
-import { harnessFor, MemoryServiceHost, serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
+import { StampedHost, MemoryStore } from '../helpers/indexCacheHarness';
+import { harnessFor, serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
 import type { MemoryFiles } from '../helpers/memoryHost';
-
-/** A memory host whose files carry stamps: a version bumped by `write`, and the length. */
-class StampedHost extends MemoryServiceHost {
-  readonly versions = new Map<string, number>();
-  /** Pages read (config files left out). */
-  pageReads = 0;
-
-  stampSync(path: string): string | undefined {
-    const content = this.files.get(path);
-    return content === undefined ? undefined : `${this.versions.get(path) ?? 0}:${content.length}`;
-  }
-
-  override async readFile(path: string): Promise<{ bytes: Uint8Array; stamp?: string } | { error: string }> {
-    const read = await super.readFile(path);
-    if (path.endsWith('.md')) this.pageReads++;
-    const stamp = this.stampSync(path);
-    return 'bytes' in read && stamp !== undefined ? { ...read, stamp } : read;
-  }
-
-  /** A change on disk, as a save gives it (a new stamp). */
-  write(path: string, text: string): void {
-    this.files.set(path, text);
-    this.versions.set(path, (this.versions.get(path) ?? 0) + 1);
-  }
-}
-
-class MemoryStore implements IndexStore {
-  writes = 0;
-  constructor(public text: string | undefined = undefined) {}
-  async read(): Promise<string | undefined> {
-    return this.text;
-  }
-  async write(text: string): Promise<void> {
-    this.writes++;
-    this.text = text;
-  }
-}
 
 const VERSION = { cacheVersion: 'test' };
 
@@ -91,18 +55,19 @@ describe('the index kept between sessions', () => {
   it('round-trips every summary field, nested outlines, and non-ASCII text', () => {
     const outline = (depth: number): OutlineItem => ({ text: `Level ${depth} – é`, href: `/l${depth}`, kind: depth % 2 ? 'html' : 'markdown', range: { start: depth, end: depth + 5 }, children: depth < 5 ? [outline(depth + 1), { text: '', href: '', kind: 'none', range: { start: 0, end: 0 }, children: [] }] : [] });
     const pages: CachedPage[] = [
-      { stamp: '12:1700000000000.123', summary: { path: 'articles/a/index.md', route: '/a', url: '/alias', title: 'A “quoted” \\ title', description: 'About\nA.', isTopicPage: true, anchors: new Set(['one', 'two']), outline: [outline(1)] }, links: ['r:/b', 'k:_inc'] },
-      { stamp: '0:0', summary: { path: 'articles/_partial.md', route: undefined, url: undefined, title: undefined, heading: 'Only a heading', description: undefined, isTopicPage: false, anchors: new Set(), outline: [] }, links: [] },
+      { stamp: '12:1700000000000.123', hash: 0xffffffff, summary: { path: 'articles/a/index.md', route: '/a', url: '/alias', title: 'A “quoted” \\ title', description: 'About\nA.', isTopicPage: true, anchors: new Set(['one', 'two']), outline: [outline(1)] }, links: ['r:/b', 'k:_inc'] },
+      { stamp: '0:0', hash: 0, summary: { path: 'articles/_partial.md', route: undefined, url: undefined, title: undefined, heading: 'Only a heading', description: undefined, isTopicPage: false, anchors: new Set(), outline: [] }, links: [] },
     ];
-    const index: CachedIndex = { key: 'k', pages };
+    pages.push({ ...(pages[0] as CachedPage), stamp: '13:1', summary: { ...(pages[0] as CachedPage).summary, path: 'articles/b/index.md' }, checked: { deps: ['r:/a', 'f:articles/x.md', 's:/', 'n:a'], findings: [{ ruleId: 'link-broken', severity: 'error', start: 3, end: 9, message: 'No page at `/x`; did you mean “/y”?' }, { ruleId: 'mojibake', severity: 'info', start: 0, end: 0, message: '' }] } });
+    const index: CachedIndex = { key: 'k', checkKey: 'c', files: ['articles/_includes/_x.ejs', 'media/a.png'], pages };
     assert.deepEqual(decodeIndex(encodeIndex(index)), index);
   });
 
   it('leaves out a page nested deeper than it keeps, and never throws on a damaged file', () => {
     let deep: OutlineItem = { text: 'x', href: '/x', kind: 'html', range: { start: 0, end: 1 }, children: [] };
     for (let i = 0; i < MAX_CACHED_DEPTH; i++) deep = { ...deep, children: [deep] };
-    const page = (path: string, outline: OutlineItem[]): CachedPage => ({ stamp: '1:1', summary: { path, route: '/' + path, url: undefined, title: 'T', description: undefined, isTopicPage: true, anchors: new Set(), outline }, links: [] });
-    const text = encodeIndex({ key: 'k', pages: [page('deep.md', [deep]), page('flat.md', [])] });
+    const page = (path: string, outline: OutlineItem[]): CachedPage => ({ stamp: '1:1', hash: 7, summary: { path, route: '/' + path, url: undefined, title: 'T', description: undefined, isTopicPage: true, anchors: new Set(), outline }, links: [] });
+    const text = encodeIndex({ key: 'k', checkKey: 'c', files: ['a.png'], pages: [page('deep.md', [deep]), { ...page('flat.md', []), checked: { deps: ['r:/x'], findings: [{ ruleId: 'r', severity: 'warning', start: 1, end: 2, message: 'm' }] } }] });
     assert.deepEqual(decodeIndex(text)?.pages.map((p) => p.summary.path), ['flat.md']);
     // Every truncation and a sample of single-character damages: undefined or a well-formed index, never a throw.
     for (let cut = 0; cut < text.length; cut += 7) {
@@ -137,8 +102,11 @@ describe('the index kept between sessions', () => {
     assert.equal(second.readyAtLoad, true, 'indexed as soon as listed');
     assert.deepEqual(second.shapeAtLoad, treeShape(first.h.service));
     for (const path of files.keys()) assert.deepEqual(second.backlinksAtLoad.get(path), first.h.service.backlinks(path), `backlinks of ${path}`);
-    // Then every page is read once and checked: the same findings, nothing written again.
+    // Then every page is read once (the editor places findings by its text), none is checked: the
+    // same findings and problem counts, nothing written again.
     assert.equal(host.pageReads, pageCount(first.h));
+    assert.equal(second.h.service.checks, 0);
+    assert.deepEqual(second.h.service.status().problems, first.h.service.status().problems);
     assert.deepEqual(sorted(second.h.live), sorted(first.h.live));
     assert.ok(first.h.live.size > 0, 'the example workspace has findings to compare');
     assert.equal(store.writes, 1, 'an unchanged index is not written again');
@@ -167,7 +135,9 @@ describe('the index kept between sessions', () => {
     assert.equal(second.titlesAtLoad.has(deleted), false);
     assert.equal(second.titlesAtLoad.get(stale), (files.get(stale) ?? '').match(/^title: (.*)$/m)?.[1], 'the stale entry is used at first');
 
-    // Once checked, the session equals one that never had a cache.
+    // Only what the changes can affect is checked (the stale page is re-read and healed as it changed on disk).
+    assert.ok(second.h.service.checks < pageCount(second.h), `${second.h.service.checks} checks of ${pageCount(second.h)} pages`);
+    // Once settled, the session equals one that never had a cache.
     const fresh = await serviceFor(host.files, VERSION);
     assert.equal(second.h.service.index?.summary(stale)?.title, staleText.match(/^title: (.*)$/m)?.[1]);
     assert.deepEqual(sorted(second.h.live), sorted(fresh.live));
@@ -248,32 +218,20 @@ async function sessionWatchingLoad(
   store: IndexStore,
   extra: { log?: (m: string) => void } = {},
 ): Promise<{ h: Harness; readsDuringLoad: number; readyAtLoad: boolean; shapeAtLoad: unknown[]; titlesAtLoad: Map<string, string | undefined>; backlinksAtLoad: Map<string, string[]> }> {
-  let seen: { reads: number; ready: boolean; shape: unknown[]; titles: Map<string, string | undefined>; backlinks: Map<string, string[]> } | undefined;
-  const holder: { service?: WorkspaceService } = {};
-  const h = harnessFor(host, {
-    ...VERSION,
-    indexStore: store,
-    ...extra,
-    // The checks start after the load, at the scheduler's first yield once it is ready: the state then is what loading gave.
-    yieldToEventLoop: () => {
-      const s = holder.service;
-      if (!seen && s?.ready) {
-        const index = s.index;
-        seen = {
-          reads: host.pageReads,
-          ready: s.ready,
-          shape: treeShape(s),
-          titles: new Map(index ? index.pagePaths().map((p) => [p, index.summary(p)?.title]) : []),
-          backlinks: new Map([...host.files.keys()].map((p) => [p, s.backlinks(p)])),
-        };
-      }
-      return new Promise((resolve) => setImmediate(resolve));
-    },
-  });
-  holder.service = h.service;
+  const h = harnessFor(host, { ...VERSION, indexStore: store, ...extra });
   await h.service.load();
+  // The load has returned; the checks start at the scheduler's next macrotask (this host answers
+  // in microtasks): what is there now is what loading gave.
+  const s = h.service;
+  const index = s.index;
+  const seen = {
+    reads: host.pageReads,
+    ready: s.ready,
+    shape: treeShape(s),
+    titles: new Map(index ? index.pagePaths().map((p) => [p, index.summary(p)?.title]) : []),
+    backlinks: new Map([...host.files.keys()].map((p) => [p, s.backlinks(p)])),
+  };
   await h.service.whenIdle();
   await h.service.whenSaved();
-  if (!seen) throw new Error('the load was not observed');
   return { h, readsDuringLoad: seen.reads, readyAtLoad: seen.ready, shapeAtLoad: seen.shape, titlesAtLoad: seen.titles, backlinksAtLoad: seen.backlinks };
 }

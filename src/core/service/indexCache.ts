@@ -11,24 +11,42 @@ import type { OutlineItem, PageSummary } from '../workspace';
 export interface CachedIndex {
   /** What the summaries were computed under (format, product version, docs root, site bases). */
   readonly key: string;
+  /** What the findings were computed under: the format, the product version and every setting. */
+  readonly checkKey: string;
+  /** The workspace's other files (not pages), whose coming or going can change findings. */
+  readonly files: readonly string[];
   readonly pages: readonly CachedPage[];
 }
 
 export interface CachedPage {
   readonly stamp: string;
+  /** `contentHash` of the bytes the summary was made from: a page whose stamp missed a change is caught when read. */
+  readonly hash: number;
   readonly summary: PageSummary;
   /** Its backlink keys (see BacklinkIndex). */
   readonly links: readonly string[];
+  /** The routes and files its check looked up (its dependency keys), with the findings that check gave. */
+  readonly checked?: { readonly deps: readonly string[]; readonly findings: readonly CachedFinding[] } | undefined;
+}
+
+/** A finding as the Problems panel and the counts need it (fixes are computed again when the page is opened). */
+export interface CachedFinding {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
 }
 
 /** Where a session's index is kept between sessions (a file in the editor's storage folder). */
 export interface IndexStore {
   read(): Promise<string | undefined>;
-  write(text: string): Promise<void>;
+  /** Replaces what is kept with the text of `chunks`, whole or not at all. */
+  write(chunks: Iterable<string>): Promise<void>;
 }
 
 /** Bumped whenever PageSummary or the encoding changes shape. */
-export const INDEX_CACHE_FORMAT = 1;
+export const INDEX_CACHE_FORMAT = 2;
 
 type EncodedOutline = [text: string, href: string, kind: OutlineItem['kind'], start: number, end: number, children: EncodedOutline[]];
 type EncodedPage = [
@@ -43,6 +61,9 @@ type EncodedPage = [
   anchors: string[],
   outline: EncodedOutline[],
   links: string[],
+  deps: string[] | null,
+  findings: [ruleId: string, severity: CachedFinding['severity'], start: number, end: number, message: string][] | null,
+  hash: number,
 ];
 
 /** Outlines nested deeper than this are left out (their pages are read at start-up as without a cache). */
@@ -50,20 +71,38 @@ export const MAX_CACHED_DEPTH = 64;
 
 /** The text a store keeps: compact JSON (arrays, not objects: a fifth of the size). */
 export function encodeIndex(index: CachedIndex): string {
-  const pages: EncodedPage[] = index.pages.filter((p) => outlineDepth(p.summary.outline) <= MAX_CACHED_DEPTH).map(({ stamp, summary: s, links }) => [
-    stamp,
-    s.path,
-    s.route ?? null,
-    s.url ?? null,
-    s.title ?? null,
-    'heading' in s && s.heading !== undefined ? s.heading : null,
-    s.description ?? null,
-    s.isTopicPage,
-    [...s.anchors],
-    s.outline.map(encodeOutline),
-    [...links],
-  ]);
-  return JSON.stringify({ key: index.key, pages });
+  return [...encodeIndexChunks(index)].join('');
+}
+
+/**
+ * The same text, a page at a time: a store writes it as it comes, so a large workspace's index
+ * never sits in memory as one string (tens of megabytes) beside the arrays it is made from.
+ */
+export function* encodeIndexChunks(index: CachedIndex): Generator<string> {
+  yield `{"key":${JSON.stringify(index.key)},"checkKey":${JSON.stringify(index.checkKey)},"files":${JSON.stringify(index.files)},"pages":[`;
+  let first = true;
+  for (const { stamp, hash, summary: s, links, checked } of index.pages) {
+    if (outlineDepth(s.outline) > MAX_CACHED_DEPTH) continue;
+    const page: EncodedPage = [
+      stamp,
+      s.path,
+      s.route ?? null,
+      s.url ?? null,
+      s.title ?? null,
+      'heading' in s && s.heading !== undefined ? s.heading : null,
+      s.description ?? null,
+      s.isTopicPage,
+      [...s.anchors],
+      s.outline.map(encodeOutline),
+      [...links],
+      checked ? [...checked.deps] : null,
+      checked ? checked.findings.map((f) => [f.ruleId, f.severity, f.start, f.end, f.message]) : null,
+      hash,
+    ];
+    yield (first ? '' : ',') + JSON.stringify(page);
+    first = false;
+  }
+  yield ']}';
 }
 
 function outlineDepth(items: readonly OutlineItem[]): number {
@@ -97,20 +136,20 @@ export function decodeIndex(text: string): CachedIndex | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(raw) || typeof raw['key'] !== 'string' || !Array.isArray(raw['pages'])) return undefined;
+  if (!isObject(raw) || typeof raw['key'] !== 'string' || typeof raw['checkKey'] !== 'string' || !isStringArray(raw['files']) || !Array.isArray(raw['pages'])) return undefined;
   const pages: CachedPage[] = [];
   for (const p of raw['pages'] as unknown[]) {
     const page = decodePage(p);
     if (!page) return undefined;
     pages.push(page);
   }
-  return { key: raw['key'], pages };
+  return { key: raw['key'], checkKey: raw['checkKey'], files: raw['files'], pages };
 }
 
 function decodePage(p: unknown): CachedPage | undefined {
-  if (!Array.isArray(p) || p.length !== 11) return undefined;
-  const [stamp, path, route, url, title, heading, description, isTopicPage, anchors, outline, links] = p as unknown[];
-  if (typeof stamp !== 'string' || typeof path !== 'string' || path === '') return undefined;
+  if (!Array.isArray(p) || p.length !== 14) return undefined;
+  const [stamp, path, route, url, title, heading, description, isTopicPage, anchors, outline, links, deps, findings, hash] = p as unknown[];
+  if (typeof stamp !== 'string' || typeof path !== 'string' || path === '' || !isOffset(hash) || hash > 0xffffffff) return undefined;
   if (!isOptionalString(route) || !isOptionalString(url) || !isOptionalString(title) || !isOptionalString(heading) || !isOptionalString(description)) return undefined;
   if (typeof isTopicPage !== 'boolean' || !isStringArray(anchors) || !isStringArray(links) || !Array.isArray(outline)) return undefined;
   const items: OutlineItem[] = [];
@@ -131,8 +170,20 @@ function decodePage(p: unknown): CachedPage | undefined {
     anchors: new Set(anchors),
     outline: items,
   };
-  return { stamp, summary, links };
+  if ((deps === null) !== (findings === null)) return undefined;
+  if (deps === null) return { stamp, hash, summary, links };
+  if (!isStringArray(deps) || !Array.isArray(findings)) return undefined;
+  const decoded: CachedFinding[] = [];
+  for (const f of findings) {
+    if (!Array.isArray(f) || f.length !== 5) return undefined;
+    const [ruleId, severity, start, end, message] = f as unknown[];
+    if (typeof ruleId !== 'string' || !SEVERITIES.has(severity as string) || !isOffset(start) || !isOffset(end) || end < start || typeof message !== 'string') return undefined;
+    decoded.push({ ruleId, severity: severity as CachedFinding['severity'], start, end, message });
+  }
+  return { stamp, hash, summary, links, checked: { deps, findings: decoded } };
 }
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 
 /** Iterative, so a page nested thousands deep (hostile input) cannot overflow the stack. */
 function decodeOutline(o: unknown): OutlineItem | undefined {
@@ -173,4 +224,11 @@ function isStringArray(x: unknown): x is string[] {
 
 function isOffset(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0;
+}
+
+/** FNV-1a over the bytes (32 bits): cheap next to a parse, enough to tell a changed file from an unchanged one. */
+export function contentHash(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return h >>> 0;
 }

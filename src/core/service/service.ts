@@ -17,7 +17,7 @@ import { WorkspaceIndex, type OutlineItem, type PageSummary } from '../workspace
 import frontMatterSchema from '../../../schemas/topic-page.frontmatter.schema.json';
 import { BacklinkIndex, keysOfTarget, linkKeys } from './backlinks';
 import { NONE, type CancellationToken } from './cancellation';
-import { decodeIndex, encodeIndex, INDEX_CACHE_FORMAT, type CachedPage, type IndexStore } from './indexCache';
+import { contentHash, decodeIndex, encodeIndexChunks, INDEX_CACHE_FORMAT, type CachedFinding, type CachedPage, type IndexStore } from './indexCache';
 
 /** A change on disk, by workspace-relative path (a file or a folder). */
 export interface FileEvent {
@@ -141,8 +141,8 @@ export interface FileEdits {
 class Loaded {
   readonly skipped = new Map<string, string>();
   readonly backlinks = new BacklinkIndex();
-  /** The stamp of the disk text each page was indexed from (none for an editor's text). */
-  readonly stamps = new Map<string, string>();
+  /** The stamp and content hash of the disk text each page was indexed from (none for an editor's text). */
+  readonly stamps = new Map<string, { readonly stamp: string; readonly hash: number }>();
   constructor(readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
 }
 
@@ -200,6 +200,16 @@ export class WorkspaceService {
   private readonly now: () => number;
   /** The index differs from the one last kept in (or read from) the index store. */
   private cacheStale = false;
+  /** Each page's findings at its last check, kept for the next session (with an index store only). */
+  private readonly checkedFindings = new Map<string, readonly CachedFinding[]>();
+  /**
+   * Findings the last session left for pages unchanged since (same stamp, same settings, nothing they
+   * depend on changed): published as they are, without a parse or a check, unless something marks the
+   * page dirty first.
+   */
+  private readonly restored = new Map<string, readonly Finding[]>();
+  /** Pages checked (parsed texts run through the rules) since the service started: for benchmarks and tests. */
+  private checkRuns = 0;
   private saving: Promise<void> | undefined;
 
   constructor(readonly host: ServiceHost, private readonly events: ServiceEvents = {}, private readonly options: ServiceOptions = {}) {
@@ -260,6 +270,8 @@ export class WorkspaceService {
       this.state = state;
       this.results.clear();
       this.dirty.clear();
+      this.restored.clear();
+      this.checkedFindings.clear();
       this.fresh.clear();
       this.freshChars = 0;
       this.invalidateTree();
@@ -271,7 +283,7 @@ export class WorkspaceService {
       this.kick();
       this.events.onStatus?.();
       // The last session's index is read while the open pages get their first check.
-      const pages = await this.applyCache(state, listed);
+      const pages = await this.applyCache(state, files, listed);
       if (generation !== this.generation || token.isCancellationRequested) return;
       const unchanged = listed.length - pages.length;
       let sliceStart = this.now();
@@ -333,13 +345,14 @@ export class WorkspaceService {
     const decoded = decodeFile(r.bytes, max);
     if ('skip' in decoded) return this.markSkipped(state, path, decoded.skip);
     this.indexText(state, path, decoded.text);
-    this.setStamp(state, path, r.stamp);
+    this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
     this.keepFresh(path, decoded.text);
     return decoded.text;
   }
 
-  private setStamp(state: Loaded, path: string, stamp: string | undefined): void {
-    if (state.stamps.get(path) === stamp) return;
+  private setStamp(state: Loaded, path: string, stamp: { readonly stamp: string; readonly hash: number } | undefined): void {
+    const old = state.stamps.get(path);
+    if (old?.stamp === stamp?.stamp && old?.hash === stamp?.hash) return;
     if (stamp === undefined) state.stamps.delete(path);
     else state.stamps.set(path, stamp);
     this.cacheStale = true;
@@ -365,8 +378,8 @@ export class WorkspaceService {
     const after = state.index.summary(path);
     state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
     if (!before || !after || !sameForTree(before, after)) this.invalidateTree();
-    for (const p of affected) this.dirty.add(p);
-    this.dirty.add(path);
+    for (const p of affected) this.markDirty(p);
+    this.markDirty(path);
   }
 
   private markSkipped(state: Loaded, path: string, reason: string): undefined {
@@ -376,8 +389,8 @@ export class WorkspaceService {
     state.backlinks.delete(path);
     this.setStamp(state, path, undefined);
     this.invalidateTree();
-    for (const p of affected) this.dirty.add(p);
-    this.dirty.add(path);
+    for (const p of affected) this.markDirty(p);
+    this.markDirty(path);
     return undefined;
   }
 
@@ -391,11 +404,19 @@ export class WorkspaceService {
     this.keepFresh(path, undefined);
     if (wasChecked) this.invalidateTree();
     this.forget(path);
-    for (const p of affected) this.dirty.add(p);
+    for (const p of affected) this.markDirty(p);
+  }
+
+  /** `path` needs a check: whatever the last session left for it no longer holds. */
+  private markDirty(path: string): void {
+    this.restored.delete(path);
+    this.dirty.add(path);
   }
 
   private forget(path: string): void {
     this.dirty.delete(path);
+    this.restored.delete(path);
+    this.checkedFindings.delete(path);
     this.results.delete(path);
     this.setCount(path, undefined);
     if (this.published.delete(path)) this.events.onForget?.(path);
@@ -415,7 +436,7 @@ export class WorkspaceService {
         this.indexText(state, path, text);
         // Indexed from the editor's text, which the disk may not hold: not kept for the next session.
         this.setStamp(state, path, undefined);
-      } else this.dirty.add(path);
+      } else this.markDirty(path);
     }
     this.kick();
   }
@@ -462,6 +483,8 @@ export class WorkspaceService {
         await this.load(token);
         return;
       }
+      // What the index keeps for the next session may change (non-page files come and go by name).
+      this.cacheStale = true;
       const toRead = new Set<string>();
       let known: string[] | undefined;
       const under = (folder: string): string[] => {
@@ -537,7 +560,7 @@ export class WorkspaceService {
 
   /** A file that is not a page: it matters by its name only (includes, `_topic-links` targets). */
   private addOtherFile(state: Loaded, path: string): void {
-    for (const p of state.index.setFile(path)) this.dirty.add(p);
+    for (const p of state.index.setFile(path)) this.markDirty(p);
   }
 
   // ---------------------------------------------------------------- the re-check scheduler
@@ -569,8 +592,11 @@ export class WorkspaceService {
     for (let path = this.nextDirty(); path !== undefined; path = this.nextDirty()) {
       const state = this.state;
       if (!state) return;
+      const restored = this.restored.get(path);
       const fresh = this.fresh.get(path);
-      if (this.overlays.has(path) || state.skipped.has(path) || !state.index.isPagePath(path) || !state.index.hasFile(path)) {
+      if (restored !== undefined) {
+        await this.publishRestored(state, path, restored);
+      } else if (this.overlays.has(path) || state.skipped.has(path) || !state.index.isPagePath(path) || !state.index.hasFile(path)) {
         this.publish(state, path, this.currentText(path));
       } else if (fresh !== undefined) {
         this.publish(state, path, fresh);
@@ -579,7 +605,7 @@ export class WorkspaceService {
         const batch: string[] = [];
         for (const p of this.dirty) {
           if (batch.length >= READ_BATCH) break;
-          if (!this.overlays.has(p) && !this.fresh.has(p) && !state.skipped.has(p) && state.index.isPagePath(p) && state.index.hasFile(p)) batch.push(p);
+          if (!this.overlays.has(p) && !this.fresh.has(p) && !this.restored.has(p) && !state.skipped.has(p) && state.index.isPagePath(p) && state.index.hasFile(p)) batch.push(p);
         }
         const reads = await Promise.all(batch.map((p) => this.read(p, state.loaded.settings.maxFileSize)));
         for (let i = 0; i < batch.length; i++) {
@@ -601,6 +627,31 @@ export class WorkspaceService {
         sliceStart = this.now();
       }
     }
+  }
+
+  /**
+   * Publishes the findings the last session left for an unchanged page: its text is read (the
+   * editor places findings by it), not parsed or checked. Changed since it was listed: checked.
+   */
+  private async publishRestored(state: Loaded, path: string, findings: readonly Finding[]): Promise<void> {
+    this.restored.delete(path);
+    const read = await this.read(path, state.loaded.settings.maxFileSize);
+    if (this.state !== state || !this.dirty.has(path) || this.overlays.has(path)) return;
+    // The stamp said unchanged; the bytes say so too (a tool can restore a modification time).
+    const kept = state.stamps.get(path);
+    if ('bytes' in read && read.stamp !== undefined && read.stamp === kept?.stamp && contentHash(read.bytes) === kept.hash) {
+      const decoded = decodeFile(read.bytes, state.loaded.settings.maxFileSize);
+      if ('text' in decoded) {
+        this.dirty.delete(path);
+        this.setCount(path, findings);
+        this.published.add(path);
+        this.events.onDiagnostics?.(path, findings, decoded.text, undefined);
+        this.settleOpenWaiters();
+        return;
+      }
+    }
+    if ('error' in read) this.deleteFromIndex(state, path);
+    else this.publish(state, path, this.indexRead(state, path, read));
   }
 
   private publish(state: Loaded, path: string, text: string | undefined): void {
@@ -656,8 +707,13 @@ export class WorkspaceService {
     return JSON.stringify([INDEX_CACHE_FORMAT, this.options.cacheVersion ?? '', loaded.settings.docsRoot, loaded.settings.siteBases]);
   }
 
-  /** The pages of the last session's index, when it was made under the same settings and build. */
-  private async readCache(loaded: LoadedSettings): Promise<Map<string, CachedPage> | undefined> {
+  /** Findings are valid under the same build and every setting the same (severities, schema, redirects…). */
+  private checkKey(loaded: LoadedSettings): string {
+    return JSON.stringify([INDEX_CACHE_FORMAT, this.options.cacheVersion ?? '', loaded.settings]);
+  }
+
+  /** The last session's index, when it was made under the same settings and build. */
+  private async readCache(loaded: LoadedSettings): Promise<{ pages: Map<string, CachedPage>; files: ReadonlySet<string>; checks: boolean } | undefined> {
     const store = this.options.indexStore;
     if (!store || !this.host.stampSync) return undefined;
     let text: string | undefined;
@@ -669,35 +725,64 @@ export class WorkspaceService {
     }
     const index = text === undefined ? undefined : decodeIndex(text);
     if (!index || index.key !== this.cacheKey(loaded)) return undefined;
-    return new Map(index.pages.map((p) => [p.summary.path, p]));
+    return { pages: new Map(index.pages.map((p) => [p.summary.path, p])), files: new Set(index.files), checks: index.checkKey === this.checkKey(loaded) };
   }
 
   /**
    * Indexes the pages of `listed` unchanged since the last session (same stamp) from its index;
-   * returns the others, to be read. The open pages are checked again: what they link to is known now.
+   * returns the others, to be read. Under the same settings their findings and dependencies come
+   * back too: only the pages whose findings can have changed since (what they looked up came,
+   * went or changed) are marked for a check; the others' findings are published as they were.
+   * The open pages are checked again: what they link to is known now.
    */
-  private async applyCache(state: Loaded, listed: readonly string[]): Promise<readonly string[]> {
-    const cached = await this.readCache(state.loaded);
+  private async applyCache(state: Loaded, files: readonly string[], listed: readonly string[]): Promise<readonly string[]> {
+    const cache = await this.readCache(state.loaded);
     if (this.state !== state) return listed;
     const toRead: string[] = [];
     for (const path of listed) {
-      const c = cached?.get(path);
+      const c = cache?.pages.get(path);
       if (c === undefined || this.overlays.has(path) || this.host.stampSync?.(path) !== c.stamp) {
         toRead.push(path);
         continue;
       }
-      // Unchanged since the last session: indexed as it left it (read and checked again later).
+      // Unchanged since the last session: indexed as it left it.
       state.index.setSummary(c.summary);
       state.backlinks.set(path, c.links);
-      state.stamps.set(path, c.stamp);
+      state.stamps.set(path, { stamp: c.stamp, hash: c.hash });
+      if (cache?.checks && c.checked && !this.dirty.has(path)) {
+        state.index.restoreDependencies(path, c.checked.deps);
+        this.checkedFindings.set(path, c.checked.findings);
+        this.restored.set(path, c.checked.findings.map(toFinding));
+      }
     }
-    this.cacheStale = cached === undefined || toRead.length > 0 || listed.length !== cached.size;
+    let changed = cache === undefined || toRead.length > 0 || listed.length !== cache.pages.size;
+    if (cache?.checks) {
+      // What came, went or changed since: whoever looked it up is checked again. (Pages read below
+      // mark their dependents themselves when indexed.)
+      const listedSet = new Set(files.filter((f) => !state.index.ignores(f)));
+      const invalidate = (path: string, summary: PageSummary | undefined): void => {
+        for (const p of state.index.dependentsOfFile(path, summary)) this.markDirty(p);
+      };
+      for (const [path, c] of cache.pages) if (!listedSet.has(path) || this.overlays.has(path)) invalidate(path, c.summary);
+      for (const path of this.overlays.keys()) if (!cache.pages.has(path)) invalidate(path, state.index.summary(path));
+      for (const f of listedSet) {
+        if (state.index.isPagePath(f) || cache.files.has(f)) continue;
+        invalidate(f, undefined);
+        changed = true;
+      }
+      for (const f of cache.files) {
+        if (listedSet.has(f)) continue;
+        invalidate(f, undefined);
+        changed = true;
+      }
+    } else if (cache) changed = true;
+    this.cacheStale = changed;
     if (toRead.length < listed.length) {
       this.progress = { done: listed.length - toRead.length, total: listed.length };
       this.invalidateTree();
       this.tree = undefined;
       this.events.onTreeChanged?.();
-      for (const path of this.overlays.keys()) if (state.index.isPagePath(path)) this.dirty.add(path);
+      for (const path of this.overlays.keys()) if (state.index.isPagePath(path)) this.markDirty(path);
       this.kick();
       this.events.onStatus?.();
     }
@@ -711,11 +796,16 @@ export class WorkspaceService {
     if (!store || !state || this.saving) return;
     this.cacheStale = false;
     const pages: CachedPage[] = [];
-    for (const [path, stamp] of state.stamps) {
+    for (const [path, { stamp, hash }] of state.stamps) {
       const summary = state.index.summary(path);
-      if (summary) pages.push({ stamp, summary, links: state.backlinks.linksOf(path) });
+      if (!summary) continue;
+      const findings = this.checkedFindings.get(path);
+      pages.push({ stamp, hash, summary, links: state.backlinks.linksOf(path), checked: findings ? { deps: state.index.dependencyKeys(path), findings } : undefined });
     }
-    this.saving = store.write(encodeIndex({ key: this.cacheKey(state.loaded), pages })).catch((error: unknown) => {
+    const files: string[] = [];
+    for (const f of state.index.filePaths()) if (!state.index.isPagePath(f)) files.push(f);
+    const chunks = encodeIndexChunks({ key: this.cacheKey(state.loaded), checkKey: this.checkKey(state.loaded), files: files.sort(), pages });
+    this.saving = store.write(chunks).catch((error: unknown) => {
       this.options.log?.(`The index could not be kept for the next session: ${String(error)}`);
     });
     try {
@@ -730,6 +820,11 @@ export class WorkspaceService {
   /** Resolves once the index kept for the next session is written (tests, shutdown). */
   async whenSaved(): Promise<void> {
     while (this.saving) await this.saving;
+  }
+
+  /** How many checks of indexed texts ran since the service started. */
+  get checks(): number {
+    return this.checkRuns;
   }
 
   /** Indexing progress, problem totals and the page count. */
@@ -832,7 +927,9 @@ export class WorkspaceService {
   /** Checks the text the index holds for `path` (an open document's, or the disk's just indexed), recording its dependencies. */
   private checkIndexed(state: Loaded, path: string, text: string): readonly Finding[] {
     this.keepFresh(path, undefined);
+    this.checkRuns++;
     const findings = checkPage(this.parse(path, text), state.index, allRules, { record: true });
+    if (this.options.indexStore) this.checkedFindings.set(path, findings.map(toCachedFinding));
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
     if (this.overlays.has(path)) this.results.set(path, { text, findings });
     else this.results.delete(path);
@@ -1194,4 +1291,12 @@ function sameOutline(a: readonly OutlineItem[], b: readonly OutlineItem[]): bool
     }
   }
   return true;
+}
+
+function toCachedFinding(f: Finding): CachedFinding {
+  return { ruleId: f.ruleId, severity: f.severity, start: f.range.start, end: f.range.end, message: f.message };
+}
+
+function toFinding(f: CachedFinding): Finding {
+  return { ruleId: f.ruleId, severity: f.severity, message: f.message, range: { start: f.start, end: f.end } };
 }
