@@ -12,6 +12,8 @@ import { fullCheck, serviceFor, sorted } from '../helpers/serviceHarness';
 import { opArb, otherArb, pageArb, pathArb, render, type Op } from '../helpers/workspaceArbitraries';
 
 const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
+// fast-check prints the seed of a failing run: TOPIC_PAGES_PROPERTY_SEED=<seed> replays it.
+const SEED = process.env['TOPIC_PAGES_PROPERTY_SEED'] ? Number(process.env['TOPIC_PAGES_PROPERTY_SEED']) : undefined;
 const OPTIONS = { cacheVersion: 'property' };
 
 type Between = Op | { kind: 'touch'; path: string } | { kind: 'sneak'; path: string; text: string } | { kind: 'other'; path: string; present: boolean };
@@ -78,7 +80,7 @@ test('a session started from the kept index equals a full check after random cha
         assert.deepEqual(third.service.status().problems, second.service.status().problems);
       },
     ),
-    { numRuns: RUNS },
+    { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
   );
   console.log(`# index between sessions: ${RUNS} random workspaces, ${changes} changes between sessions; ${restoredPages} of ${pages} pages published from the kept index`);
   assert.ok(restoredPages > 0, 'some pages were published from the kept index');

@@ -69,7 +69,10 @@ type EncodedPage = [
 /** Outlines nested deeper than this are left out (their pages are read at start-up as without a cache). */
 export const MAX_CACHED_DEPTH = 64;
 
-/** The text a store keeps: compact JSON (arrays, not objects: a fifth of the size). */
+/**
+ * The text a store keeps: JSON lines, a header (keys, other files) then a page per line, each a
+ * compact array (a fifth of the size of objects). Lines let a reader parse it a page at a time.
+ */
 export function encodeIndex(index: CachedIndex): string {
   return [...encodeIndexChunks(index)].join('');
 }
@@ -79,8 +82,7 @@ export function encodeIndex(index: CachedIndex): string {
  * never sits in memory as one string (tens of megabytes) beside the arrays it is made from.
  */
 export function* encodeIndexChunks(index: CachedIndex): Generator<string> {
-  yield `{"key":${JSON.stringify(index.key)},"checkKey":${JSON.stringify(index.checkKey)},"files":${JSON.stringify(index.files)},"pages":[`;
-  let first = true;
+  yield JSON.stringify({ key: index.key, checkKey: index.checkKey, files: index.files });
   for (const { stamp, hash, summary: s, links, checked } of index.pages) {
     if (outlineDepth(s.outline) > MAX_CACHED_DEPTH) continue;
     const page: EncodedPage = [
@@ -99,10 +101,9 @@ export function* encodeIndexChunks(index: CachedIndex): Generator<string> {
       checked ? checked.findings.map((f) => [f.ruleId, f.severity, f.start, f.end, f.message]) : null,
       hash,
     ];
-    yield (first ? '' : ',') + JSON.stringify(page);
-    first = false;
+    yield '\n' + JSON.stringify(page);
   }
-  yield ']}';
+  yield '\n';
 }
 
 function outlineDepth(items: readonly OutlineItem[]): number {
@@ -130,20 +131,53 @@ const KINDS: ReadonlySet<string> = new Set<OutlineItem['kind']>(['html', 'markdo
  * undefined, never a throw or a half-read index.
  */
 export function decodeIndex(text: string): CachedIndex | undefined {
-  let raw: unknown;
+  let result: CachedIndex | undefined;
+  const run = decodeIndexInSteps(text);
+  for (let step = run.next(); ; step = run.next()) {
+    if (step.done) {
+      result = step.value;
+      break;
+    }
+  }
+  return result;
+}
+
+/**
+ * The same, a page per step: a caller that must stay responsive (a language server answering
+ * keystrokes) yields between steps. Returns the index, or undefined for anything unexpected.
+ */
+export function* decodeIndexInSteps(text: string): Generator<void, CachedIndex | undefined> {
+  let start = 0;
+  const nextLine = (): string | undefined => {
+    if (start >= text.length) return undefined;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    return line;
+  };
+  const header = parseJson(nextLine());
+  if (!isObject(header) || typeof header['key'] !== 'string' || typeof header['checkKey'] !== 'string' || !isStringArray(header['files'])) return undefined;
+  const pages: CachedPage[] = [];
+  // The text must end with a line break: a file cut short loses its last page, which is caught.
+  if (!text.endsWith('\n')) return undefined;
+  for (let line = nextLine(); line !== undefined; line = nextLine()) {
+    if (line === '') continue;
+    const page = decodePage(parseJson(line));
+    if (!page) return undefined;
+    pages.push(page);
+    yield;
+  }
+  return { key: header['key'], checkKey: header['checkKey'], files: header['files'], pages };
+}
+
+function parseJson(line: string | undefined): unknown {
+  if (line === undefined) return undefined;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(line);
   } catch {
     return undefined;
   }
-  if (!isObject(raw) || typeof raw['key'] !== 'string' || typeof raw['checkKey'] !== 'string' || !isStringArray(raw['files']) || !Array.isArray(raw['pages'])) return undefined;
-  const pages: CachedPage[] = [];
-  for (const p of raw['pages'] as unknown[]) {
-    const page = decodePage(p);
-    if (!page) return undefined;
-    pages.push(page);
-  }
-  return { key: raw['key'], checkKey: raw['checkKey'], files: raw['files'], pages };
 }
 
 function decodePage(p: unknown): CachedPage | undefined {
