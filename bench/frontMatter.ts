@@ -1,12 +1,15 @@
 /**
  * Front matter and page parsing over every page of a workspace, in memory (files read once first).
  *
- *   node --import tsx bench/frontMatter.ts <workspace> [--src <src folder>] [--rounds 7]
+ *   node --import tsx bench/frontMatter.ts <workspace> [--src <src folder>] [--rounds 7] [--full]
  *
  * `--src` points at another checkout's `src` folder, so that a baseline commit can be measured
  * side by side with this one (alternate the runs; compare medians). Prints one JSON line: the
  * median milliseconds of parseFrontMatter and of parsePage over all pages, and how many pages the
- * front-matter subset reader read without the `yaml` library (when the checkout has one).
+ * front-matter subset reader read without the `yaml` library (when the checkout has one). With
+ * `--full`, also the full check in process (Engine.load + checkAll, as the CLI runs it on one
+ * thread): median wall and CPU (user + system) milliseconds; CPU time suffers less than wall time
+ * from other processes on a shared machine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +21,12 @@ interface FrontMatterModule {
 }
 interface PageModule {
   parsePage(path: string, text: string): object;
+}
+interface EngineModule {
+  Engine: { load(host: object): Promise<{ checkAll(): Map<string, readonly unknown[]> }> };
+}
+interface HostModule {
+  NodeFileHost: new (root: string) => object;
 }
 
 function pages(dir: string, out: [string, string][] = []): [string, string][] {
@@ -74,6 +83,25 @@ async function main(): Promise<void> {
     withFrontMatter++;
     if (fm.readBySubset?.(parsed)) subset++;
   }
+  let full: { wallMs: number; cpuMs: number; wall: number[]; cpu: number[]; findings: number } | undefined;
+  if (args.includes('--full')) {
+    const { Engine } = (await import(pathToFileURL(join(src, 'core', 'engine.ts')).href)) as EngineModule;
+    const { NodeFileHost } = (await import(pathToFileURL(join(src, 'cli', 'nodeHost.ts')).href)) as HostModule;
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let findings = 0;
+    for (let r = 0; r < rounds; r++) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      const engine = await Engine.load(new NodeFileHost(resolve(root)));
+      findings = 0;
+      for (const list of engine.checkAll().values()) findings += list.length;
+      wall.push(Math.round(performance.now() - start));
+      const used = process.cpuUsage(cpuStart);
+      cpu.push(Math.round((used.user + used.system) / 1000));
+    }
+    full = { wallMs: median(wall), cpuMs: median(cpu), wall, cpu, findings };
+  }
   process.stdout.write(
     JSON.stringify({
       src,
@@ -83,6 +111,7 @@ async function main(): Promise<void> {
       parseFrontMatterMs: Math.round(median(frontMatter)),
       parsePageMs: Math.round(median(parsePage)),
       runs: { parseFrontMatter: frontMatter.map(Math.round), parsePage: parsePage.map(Math.round) },
+      ...(full ? { full } : {}),
     }) + '\n',
   );
 }

@@ -171,6 +171,29 @@ test(`generated front matter (seed ${SEED}, ${GENERATED} texts): the subset read
   assert.ok(read < GENERATED, 'every generated text was in the subset: the generator exercises no fallback');
 });
 
+test('every character at the start, inside and at the end of a key and of each kind of value: the subset reader equals the library', () => {
+  const codes: number[] = [];
+  for (let c = 0; c < 0x250; c++) codes.push(c);
+  codes.push(0x1680, 0x180e, 0x2000, 0x200b, 0x200e, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfeff, 0xfffd, 0xfffe, 0xffff);
+  let read = 0;
+  let total = 0;
+  for (const code of codes) {
+    const ch = String.fromCharCode(code);
+    const values = [`${ch}a`, `a${ch}b`, `a${ch}`, ch, `'${ch}'`, `'a${ch}'`, `"${ch}"`, `"a${ch}b"`];
+    for (const v of values) {
+      for (const yaml of [`k: ${v}\n`, `k:\n  - ${v}\n  - x\n`, `k:\n- x\n- ${v}`]) {
+        total++;
+        if (same(`---\n${yaml}---\n`, `character U+${code.toString(16)}`)) read++;
+      }
+    }
+    for (const key of [`${ch}k`, `k${ch}`, `k${ch}k`]) {
+      total++;
+      if (same(`---\n${key}: v\n---\n`, `character U+${code.toString(16)} in a key`)) read++;
+    }
+  }
+  assert.ok(read > total / 4 && read < total, `${read} of ${total} read by the subset reader`);
+});
+
 test('shapes the subset reader reads, and shapes it leaves to the library', () => {
   const read = (yaml: string): boolean => {
     const fm = parseFrontMatter(`---\n${yaml}---\n`);
