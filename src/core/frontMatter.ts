@@ -1,5 +1,6 @@
 import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Range } from './types';
+import { parseYamlSubset, type SubsetEntry } from './yamlSubset';
 
 export interface FrontMatterEntry {
   readonly key: string;
@@ -24,15 +25,45 @@ export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;
   readonly entries: readonly FrontMatterEntry[];
   readonly problems: readonly FrontMatterProblem[];
-  /** The parsed YAML document, for placing schema errors on nested nodes. */
+  /**
+   * The parsed YAML document, for placing schema errors on nested nodes. Front matter read by the
+   * subset reader (src/core/yamlSubset.ts) builds it on first access only.
+   */
   readonly document: Document | undefined;
 }
+
+/** A scalar value of a field (its value, or one item of its list) and where it is written. */
+export interface FieldScalar {
+  readonly value: unknown;
+  readonly range: Range;
+}
+
+/** The entries of front matter read by the subset reader, with the offset of its YAML text. */
+const subsetRead = new WeakMap<FrontMatter, { readonly entries: readonly SubsetEntry[]; readonly base: number }>();
 
 const OPEN = /^\uFEFF?---[ \t]*(\r\n|\n|\r)/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
-/** Finds and parses the front matter at the top of `text`; undefined when there is none. */
+/**
+ * Finds and parses the front matter at the top of `text`; undefined when there is none. Front
+ * matter written in the common subset of YAML (src/core/yamlSubset.ts) is read without building a
+ * YAML document, with the same result the `yaml` library gives; anything else is the library's.
+ */
 export function parseFrontMatter(text: string): FrontMatter | undefined {
+  return parseFrontMatterWith(text, true);
+}
+
+/** parseFrontMatter with the `yaml` library for all front matter (what the subset reader must equal). */
+export function parseFrontMatterWithLibrary(text: string): FrontMatter | undefined {
+  return parseFrontMatterWith(text, false);
+}
+
+/** True when `frontMatter` was read by the subset reader rather than the `yaml` library. */
+export function readBySubset(frontMatter: FrontMatter): boolean {
+  return subsetRead.has(frontMatter);
+}
+
+function parseFrontMatterWith(text: string, subset: boolean): FrontMatter | undefined {
   const open = OPEN.exec(text);
   if (!open) return undefined;
   const contentStart = open[0].length;
@@ -68,9 +99,12 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     });
   }
   const yamlText = text.slice(contentStart, contentEnd);
+  const range = { start: text.charCodeAt(0) === 0xfeff ? 1 : 0, end };
+  const subsetEntries = subset ? parseYamlSubset(yamlText) : undefined;
+  if (subsetEntries && subsetEntries.length > 0) return fromSubset(subsetEntries, yamlText, contentStart, range, closed, problems);
   const parsed = parseYaml(yamlText, contentStart);
   return {
-    range: { start: text.charCodeAt(0) === 0xfeff ? 1 : 0, end },
+    range,
     contentRange: { start: contentStart, end: contentEnd },
     closed,
     data: parsed.data,
@@ -78,6 +112,63 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     problems: [...problems, ...parsed.problems],
     document: parsed.document,
   };
+}
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: false } as const;
+
+/** The front matter for YAML read by the subset reader; its `document` is built on first access. */
+function fromSubset(read: readonly SubsetEntry[], yamlText: string, base: number, range: Range, closed: boolean, problems: FrontMatterProblem[]): FrontMatter {
+  const data: Record<string, unknown> = {};
+  const entries: FrontMatterEntry[] = [];
+  for (const e of read) {
+    const first = e.scalars[0];
+    data[e.key] = e.list ? e.scalars.map((s) => s.value) : first?.value;
+    entries.push({
+      key: e.key,
+      keyRange: { start: base + e.keyStart, end: base + e.keyEnd },
+      valueRange: { start: base + e.valueStart, end: base + e.valueEnd },
+      value: e.list ? e.scalars.map((s) => s.value) : first?.value,
+    });
+  }
+  let document: Document | undefined;
+  const frontMatter: FrontMatter = {
+    range,
+    contentRange: { start: base, end: base + yamlText.length },
+    closed,
+    data,
+    entries,
+    problems,
+    get document(): Document {
+      document ??= parseDocument(yamlText, { lineCounter: new LineCounter(), ...YAML_OPTIONS });
+      return document;
+    },
+  };
+  subsetRead.set(frontMatter, { entries: read, base });
+  return frontMatter;
+}
+
+/**
+ * The scalar values of `field`: its value when that is a scalar, or each scalar item of its list,
+ * with their ranges; as the YAML document has them, without building it for front matter the
+ * subset reader read.
+ */
+export function fieldScalars(frontMatter: FrontMatter, field: string): FieldScalar[] {
+  const read = subsetRead.get(frontMatter);
+  if (read) {
+    const e = read.entries.find((x) => x.key === field);
+    return e ? e.scalars.map((s) => ({ value: s.value, range: { start: read.base + s.start, end: read.base + s.end } })) : [];
+  }
+  const doc = frontMatter.document;
+  if (!doc) return [];
+  const node = doc.get(field, true) as YamlNode | null | undefined;
+  const items: unknown[] = isSeq(node) ? node.items : node ? [node] : [];
+  const scalars: FieldScalar[] = [];
+  for (const item of items) {
+    if (!isScalar(item)) continue;
+    const r = nodeRange(item, frontMatter.contentRange.start);
+    if (r) scalars.push({ value: item.value, range: r });
+  }
+  return scalars;
 }
 
 function parseYaml(yamlText: string, base: number): {
@@ -90,7 +181,7 @@ function parseYaml(yamlText: string, base: number): {
   const entries: FrontMatterEntry[] = [];
   if (yamlText.trim() === '') return { data: {}, entries, problems, document: undefined };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  const doc = parseDocument(yamlText, { lineCounter, ...YAML_OPTIONS });
   for (const error of doc.errors) {
     const [s, e] = error.pos;
     problems.push({

@@ -1,6 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { nodeRange } from '../frontMatter';
+import { fieldScalars } from '../frontMatter';
 import type { Rule } from '../rule';
 import type { Fix, Range } from '../types';
 import { yamlScalar } from './frontMatterEdit';
@@ -19,17 +18,16 @@ export const taxonomyUnknownValueRule: Rule = {
   check({ page, index, report }) {
     const vocabulary = index.settings.vocabulary;
     const fm = page.frontMatter;
-    if (!vocabulary || !fm?.document || fm.problems.some((p) => p.code === 'yaml')) return;
-    const base = fm.contentRange.start;
+    if (!vocabulary || !fm || fm.problems.some((p) => p.code === 'yaml')) return;
     for (const [field, allowed] of Object.entries(vocabulary)) {
       if (!allowed) continue;
-      const node = fm.document.get(field, true) as YamlNode | null | undefined;
-      const items: YamlNode[] = isSeq(node) ? (node.items as YamlNode[]) : node ? [node] : [];
-      for (const item of items) {
-        if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number')) continue;
+      // The field's value, or each item of its list, with its range (without building the YAML
+      // document for the front matter read without one).
+      for (const item of fieldScalars(fm, field)) {
+        if (typeof item.value !== 'string' && typeof item.value !== 'number') continue;
         const value = String(item.value).trim();
-        const range = nodeRange(item, base);
-        if (value === '' || allowed.includes(value) || !range) continue;
+        const range = item.range;
+        if (value === '' || allowed.includes(value)) continue;
         const { fix, suggestions, best } = replacements(value, allowed, range, field);
         report({
           range,
