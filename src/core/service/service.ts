@@ -634,9 +634,16 @@ export class WorkspaceService {
    * editor places findings by it), not parsed or checked. Changed since it was listed: checked.
    */
   private async publishRestored(state: Loaded, path: string, findings: readonly Finding[]): Promise<void> {
-    this.restored.delete(path);
     const read = await this.read(path, state.loaded.settings.maxFileSize);
+    // Marked dirty meanwhile (markDirty drops the kept findings): checked as any other page.
+    const stillKept = this.restored.get(path) === findings;
+    this.restored.delete(path);
     if (this.state !== state || !this.dirty.has(path) || this.overlays.has(path)) return;
+    if (!stillKept) {
+      if ('error' in read) this.deleteFromIndex(state, path);
+      else this.publish(state, path, this.indexRead(state, path, read));
+      return;
+    }
     // The stamp said unchanged; the bytes say so too (a tool can restore a modification time).
     const kept = state.stamps.get(path);
     if ('bytes' in read && read.stamp !== undefined && read.stamp === kept?.stamp && contentHash(read.bytes) === kept.hash) {
