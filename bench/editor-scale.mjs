@@ -24,7 +24,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { repoRoot, startCodeServer } from '../scripts/e2e/code-server.mjs';
+import { freePort, repoRoot, startCodeServer } from '../scripts/e2e/code-server.mjs';
 import { buildWorkspace, readCorpus } from './generate.ts';
 
 const { values: opts } = parseArgs({
@@ -115,7 +115,7 @@ function processes(pgid, cmdPattern) {
 const isServer = (p) => /dist\/server\.js/.test(p.cmd);
 const isExtHost = (p) => /extensionHost|--type=extensionHost/.test(p.cmd) || /bootstrap-fork.*(extensionHost)/.test(p.cmd);
 
-async function session(mode, { profileRoot, keep = false, tag = mode } = {}) {
+async function session(mode, { profileRoot, keep = false, tag = mode, port } = {}) {
   const out = path.join(resultsDir, `editor-bench-${tag}.json`);
   const harnessResults = path.join(os.tmpdir(), `topic-pages-bench-harness-${tag}-${process.pid}.json`);
   fs.rmSync(out, { force: true });
@@ -128,6 +128,7 @@ async function session(mode, { profileRoot, keep = false, tag = mode } = {}) {
     settings: JSON.parse(opts.settings),
     startupTimeoutMs: 240_000,
     ...(profileRoot ? { profileRoot, keep } : {}),
+    ...(port ? { port } : {}),
     env: {
       TOPIC_PAGES_TEST_SUITE: probe,
       TOPIC_PAGES_TEST_RESULTS: harnessResults,
@@ -197,15 +198,22 @@ async function session(mode, { profileRoot, keep = false, tag = mode } = {}) {
 const loadAtStart = os.loadavg()[0];
 let cold;
 let profileRoot;
+// The same address for both sessions: code-server names a workspace's storage after its URI, port included.
+const warmPort = opts.warm ? await freePort() : undefined;
 if (opts.warm) {
   profileRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'topic-pages-bench-profile-'));
   log('code-server with Topic Pages, a first session (cold) to leave the index in its storage…');
-  cold = await session('with', { profileRoot, keep: true, tag: 'cold' });
+  cold = await session('with', { profileRoot, keep: true, tag: 'cold', port: warmPort });
   const kept = spawnSync('find', [profileRoot, '-name', 'index-*.json'], { encoding: 'utf8' }).stdout.trim();
   log(`index kept: ${kept || 'none found'}`);
 }
 log(`code-server with Topic Pages${opts.warm ? ', warm start' : ''}…`);
-const withUs = await session('with', profileRoot ? { profileRoot, keep: false } : {});
+const withUs = await session('with', profileRoot ? { profileRoot, keep: true, port: warmPort } : {});
+if (profileRoot) {
+  const kept = spawnSync('find', [profileRoot, '-name', 'index-*.json', '-printf', '%p %s %TT\n'], { encoding: 'utf8' }).stdout.trim();
+  log(`indexes after the warm session: ${kept || 'none found'}`);
+  fs.rmSync(profileRoot, { recursive: true, force: true });
+}
 let without;
 if (opts.without && !opts['no-without']) {
   log('code-server without Topic Pages…');
