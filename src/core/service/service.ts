@@ -240,6 +240,7 @@ export class WorkspaceService {
         state.index.setFile(f);
         if (state.index.isPagePath(f) && !this.overlays.has(f)) pages.push(f);
       }
+      this.skipRefused(state, pages);
       const previous = this.published;
       this.state = state;
       this.results.clear();
@@ -285,6 +286,26 @@ export class WorkspaceService {
     } finally {
       this.done();
     }
+  }
+
+  /**
+   * What the host refused on purpose (`FileHost.refused`: a link leading outside the workspace,
+   * where listing stopped at a limit) is never read: each path is a skipped file with the host's
+   * reason, as `Engine.load` reports it. Refused pages are taken out of `pages` (the pages to read).
+   */
+  private skipRefused(state: Loaded, pages: string[]): void {
+    const refused = this.host.refused;
+    if (!refused || refused.length === 0) return;
+    const reasons = new Map(refused.map((r) => [r.path, r.reason]));
+    for (let i = pages.length - 1; i >= 0; i--) {
+      const path = pages[i] as string;
+      const reason = reasons.get(path);
+      if (reason === undefined) continue;
+      pages.splice(i, 1);
+      this.markSkipped(state, path, reason);
+    }
+    // Refused files that are not pages, and refused folders: one finding each, nothing indexed.
+    for (const [path, reason] of reasons) if (!state.skipped.has(path) && !state.index.ignores(path)) state.skipped.set(path, reason);
   }
 
   /** Every path that has findings to report: indexed pages and skipped files (sorted). */
