@@ -156,7 +156,7 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
     }
   }
   const progress = io.stderrIsTty ? (done: number, total: number): void => io.stderr(`\rIndexing ${done}/${total} pages…`) : undefined;
-  const workspace = new CliWorkspace(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}) });
+  const workspace = new CliWorkspace(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}), changes: options.command === 'check' && options.fix });
   await workspace.load();
   if (progress) {
     const total = workspace.index.pageCount + host.refused.length;
@@ -281,9 +281,14 @@ function stdoutWriter(): (text: string) => void {
 }
 
 if (require.main === module && isMainThread) {
-  // As the language server sets it (src/server/main.ts): each page parsed leaves garbage, and by
-  // default V8 lets the heap grow to several times what the index keeps before a full collection.
-  setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 50)}`);
+  // Each page parsed leaves garbage. By default V8 grows the young generation to 16 MB semi-spaces
+  // and lets the old one grow to several times what is live before a full collection: at 10,500
+  // pages the run peaked at 270-280 MB with the growing percent the language server sets (50).
+  // Young semi-spaces kept at their first size (growth factor 1) and the heap grown by at most its
+  // size (100 %) peak at 230-235 MB at the same CPU time (bench/RESULTS.md). Set at run time, as
+  // the server does (src/server/main.ts); TOPIC_PAGES_HEAP_GROWING_PERCENT overrides the percent.
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 100)}`);
   run(process.argv.slice(2), {
     stdout: stdoutWriter(),
     stderr: (t) => process.stderr.write(t),

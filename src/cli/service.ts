@@ -25,7 +25,14 @@ export class CliWorkspace {
   private checking = false;
   private listener: ((path: string, checked: Checked) => void) | undefined;
 
-  constructor(private readonly host: ServiceHost & { textOf(path: string, maxFileSize: number): string | undefined }, options: { configFile?: string; onProgress?: (done: number, total: number) => void } = {}) {
+  /**
+   * `changes`: the run writes pages and re-checks what depends on them (`--fix`); only then does
+   * the service record each check's dependencies.
+   */
+  constructor(
+    private readonly host: ServiceHost & { textOf(path: string, maxFileSize: number): string | undefined },
+    options: { configFile?: string; onProgress?: (done: number, total: number) => void; changes?: boolean } = {},
+  ) {
     const service: WorkspaceService = new WorkspaceService(
       host,
       {
@@ -41,6 +48,8 @@ export class CliWorkspace {
         // index is complete the scheduler waits for `check`.
         sliceMs: 100,
         yieldToEventLoop: () => (this.checking || !this.service.ready ? Promise.resolve() : this.gate),
+        recordDependencies: options.changes === true,
+        backlinks: false,
       },
     );
     this.service = service;

@@ -50,6 +50,15 @@ export interface ServiceOptions {
   /** Lets queued messages in; the default waits for the next macrotask. */
   readonly yieldToEventLoop?: () => Promise<void>;
   readonly now?: () => number;
+  /**
+   * A one-shot batch run (the CLI's `check`) that never changes a page after its check can turn
+   * these off (both default to on):
+   * - `recordDependencies`: which routes and files each check looked up, so an edit re-checks the
+   *   pages that depend on it;
+   * - `backlinks`: the backlink index (`backlinks`, `renameFilesEdits`).
+   */
+  readonly recordDependencies?: boolean;
+  readonly backlinks?: boolean;
 }
 
 export interface IndexingProgress {
@@ -356,7 +365,7 @@ export class WorkspaceService {
     const page = this.parse(path, text);
     const affected = state.index.setParsedPage(page);
     const after = state.index.summary(path);
-    state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
+    if (this.options.backlinks !== false) state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
     if (!before || !after || !sameForTree(before, after)) this.invalidateTree();
     for (const p of affected) this.dirty.add(p);
     this.dirty.add(path);
@@ -715,7 +724,7 @@ export class WorkspaceService {
   /** Checks the text the index holds for `path` (an open document's, or the disk's just indexed), recording its dependencies. */
   private checkIndexed(state: Loaded, path: string, text: string): readonly Finding[] {
     this.keepFresh(path, undefined);
-    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: true });
+    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: this.options.recordDependencies !== false });
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
     if (this.overlays.has(path)) this.results.set(path, { text, findings });
     else this.results.delete(path);
