@@ -24,6 +24,8 @@ export class CliWorkspace {
   private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
   private checking = false;
   private listener: ((path: string, checked: Checked) => void) | undefined;
+  /** How many pages the load read (refused pages aside). */
+  pagesToRead = 0;
 
   /**
    * `changes`: the run writes pages and re-checks what depends on them (`--fix`); only then does
@@ -39,7 +41,9 @@ export class CliWorkspace {
         onDiagnostics: (path, findings, text) => this.listener?.(path, { findings, text: findings.length > 0 ? text : '' }),
         onStatus: () => {
           const p = service.status().indexing;
-          if (p) options.onProgress?.(p.done, p.total);
+          if (!p) return;
+          this.pagesToRead = p.total;
+          options.onProgress?.(p.done, p.total);
         },
       },
       {
