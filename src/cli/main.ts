@@ -205,15 +205,13 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
  * findings are reported as they stand when its turn comes.
  */
 async function fixAndReport(workspace: CliWorkspace, options: Options, io: Io, root: string, wanted: (path: string) => boolean, show: (path: string) => string): Promise<number> {
+  // The latest findings of each page not reported yet.
   const latest = new Map<string, Checked>();
   const order: string[] = [];
-  const keep = (path: string, checked: Checked): void => {
-    latest.set(path, checked);
-  };
   await workspace.check((path, checked) => {
     if (!wanted(path)) return;
     order.push(path);
-    keep(path, checked);
+    latest.set(path, checked);
   });
   const out = startReport(options, io, root);
   for (const path of order) {
@@ -222,7 +220,7 @@ async function fixAndReport(workspace: CliWorkspace, options: Options, io: Io, r
       const fixed = await fixFile(workspace.workspace, root, path, io);
       if (fixed) {
         await workspace.changed(path, (p, c) => {
-          if (latest.has(p)) keep(p, c);
+          if (latest.has(p)) latest.set(p, c);
         });
         const after = latest.get(path);
         checked = { findings: after?.findings ?? [], text: fixed.text };
