@@ -58,8 +58,20 @@ export class CliFileHost implements FileHost {
   }
 
   readFile(path: string, maxBytes?: number): Promise<FileRead> {
-    if (this.config && path === this.config.key) return Promise.resolve(readOutside(this.config.path, maxBytes));
-    return this.inner.readFile(path, maxBytes);
+    return Promise.resolve(this.readFileSync(path, maxBytes));
+  }
+
+  readFileSync(path: string, maxBytes?: number): FileRead {
+    if (this.config && path === this.config.key) return readOutside(this.config.path, maxBytes);
+    return this.inner.readFileSync(path, maxBytes);
+  }
+
+  /** A page's text as the engine decodes it; undefined when it cannot be read as text. */
+  textOf(path: string, maxFileSize: number): string | undefined {
+    const read = this.readFileSync(path, maxFileSize);
+    if (!('bytes' in read)) return undefined;
+    const decoded = decodeFile(read.bytes, maxFileSize);
+    return 'text' in decoded ? decoded.text : undefined;
   }
 }
 

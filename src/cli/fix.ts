@@ -3,20 +3,27 @@ import { promises as fs, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { Engine, checkPage, decodeFile } from '../core/engine';
+import { checkPage, decodeFile } from '../core/engine';
 import { fixAll } from '../core/edits';
 import { parsePage } from '../core/page';
 import type { Finding } from '../core/types';
+import type { Settings, WorkspaceIndex } from '../core/workspace';
 import { RealPathGuard } from '../node/realPathGuard';
 
 export interface FixIo {
   stderr(text: string): void;
 }
 
+/** The loaded workspace a fix is checked against: its complete index and its settings. */
+export interface FixContext {
+  readonly index: WorkspaceIndex;
+  readonly settings: Settings;
+}
+
 /** The text after every safe fix (ESLint's fix loop); undefined when the fixes clash or fail. */
-export function fixedText(engine: Engine, path: string, text: string, io: FixIo): string | undefined {
+export function fixedText(workspace: FixContext, path: string, text: string, io: FixIo): string | undefined {
   try {
-    return fixAll(text, (t) => checkPage(parsePage(path, t), engine.index)).text;
+    return fixAll(text, (t) => checkPage(parsePage(path, t), workspace.index, undefined, { record: false })).text;
   } catch (error) {
     // Overlapping edits or any other failure: the file is left exactly as it was.
     io.stderr(`topic-pages: not fixing ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -28,23 +35,21 @@ export function fixedText(engine: Engine, path: string, text: string, io: FixIo)
  * What `--fix` would change in one page, as a unified diff (`a/` and `b/` prefixes, as git
  * prints, so `git apply` takes it); '' when nothing changes. Nothing is written.
  */
-export function fixDiff(engine: Engine, path: string, displayPath: string, io: FixIo): { diff: string; fixed: string; findings: Finding[] } | undefined {
-  const text = engine.index.text(path);
-  if (text === undefined) return undefined;
-  const fixed = fixedText(engine, path, text, io);
+export function fixDiff(workspace: FixContext, path: string, text: string, displayPath: string, io: FixIo): { diff: string; fixed: string; findings: Finding[] } | undefined {
+  const fixed = fixedText(workspace, path, text, io);
   if (fixed === undefined || fixed === text) return undefined;
   const name = displayPath.split('\\').join('/');
   const diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, text, fixed, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
   // The findings that would be left, without touching the index the other pages are checked against.
-  return { diff, fixed, findings: checkPage(parsePage(path, fixed), engine.index) };
+  return { diff, fixed, findings: checkPage(parsePage(path, fixed), workspace.index, undefined, { record: false }) };
 }
 
 /**
  * Applies every safe fix to one file and writes it back atomically (temp file, then
  * rename), keeping its BOM and line endings. A file whose fixes clash or fail is
- * left untouched.
+ * left untouched. Resolves to the text written (without its BOM); the caller re-indexes it.
  */
-export async function fixFile(engine: Engine, root: string, path: string, io: FixIo): Promise<{ text: string; findings: Finding[] } | undefined> {
+export async function fixFile(workspace: FixContext, root: string, path: string, io: FixIo): Promise<{ text: string } | undefined> {
   // A symlinked page is fixed in the file it points to, so the link stays a link; but only when
   // that file's real path lies inside the workspace: nothing outside it is ever written.
   const guard = new RealPathGuard(root);
@@ -61,9 +66,9 @@ export async function fixFile(engine: Engine, root: string, path: string, io: Fi
     io.stderr(`topic-pages: not fixing ${path}: ${(error as Error).message}\n`);
     return undefined;
   }
-  const decoded = decodeFile(bytes, engine.settings.maxFileSize);
+  const decoded = decodeFile(bytes, workspace.settings.maxFileSize);
   if ('skip' in decoded) return undefined;
-  const fixed = fixedText(engine, path, decoded.text, io);
+  const fixed = fixedText(workspace, path, decoded.text, io);
   if (fixed === undefined || fixed === decoded.text) return undefined;
   // A fresh, unguessable name created exclusively ('wx'): never an existing file, folder or symlink.
   const tmp = join(dirname(target), `.${basename(target)}.topic-pages-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
@@ -87,6 +92,5 @@ export async function fixFile(engine: Engine, root: string, path: string, io: Fi
     io.stderr(`topic-pages: could not write ${path}: ${(error as Error).message}\n`);
     return undefined;
   }
-  engine.setText(path, fixed);
-  return { text: fixed, findings: engine.check(path) };
+  return { text: fixed };
 }

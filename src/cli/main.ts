@@ -1,16 +1,19 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve as resolvePath } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { Engine, loadSettings } from '../core/engine';
+import { setFlagsFromString } from 'node:v8';
+import { loadSettings } from '../core/engine';
 import { allRules } from '../core/rules';
 import { WorkspaceIndex } from '../core/workspace';
 import { parseArgs, UsageError, USAGE, type Options } from './args';
 import { CliFileHost } from './files';
 import { fixDiff, fixFile } from './fix';
-import { formatResults, totals, type FileResult } from './formatters';
+import type { FileResult } from './formatters';
 import { runAuthoringCommand } from './commands';
 import { checkInParallel, defaultJobs } from './parallel';
 import { findRepositoryRoot, findRoot, isInside, resolveTargets, type Target } from './root';
+import { Report, ReportOutput } from './report';
+import { CliWorkspace, type Checked } from './service';
 import { formatTree } from './tree';
 
 export { parseArgs, UsageError } from './args';
@@ -152,74 +155,108 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
       );
     }
   }
-  const progress = io.stderrIsTty
-    ? (done: number, total: number): void => {
-        if (done % 200 === 0 || done === total) io.stderr(`\rIndexing ${done}/${total} pages…${done === total ? '\r\u001b[K' : ''}`);
-      }
-    : undefined;
-  const engine = await Engine.load(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}) });
-  if (engine.loaded.errors.length > 0) throw new Stop(engine.loaded.errors.map((e) => e.message).join('\ntopic-pages: '));
+  const progress = io.stderrIsTty ? (done: number, total: number): void => io.stderr(`\rIndexing ${done}/${total} pages…`) : undefined;
+  const workspace = new CliWorkspace(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}), changes: options.command === 'check' && options.fix });
+  await workspace.load();
+  if (progress) io.stderr(`\rIndexing ${workspace.pagesToRead}/${workspace.pagesToRead} pages…\r\u001b[K`);
+  if (workspace.loaded.errors.length > 0) throw new Stop(workspace.loaded.errors.map((e) => e.message).join('\ntopic-pages: '));
 
   if (options.command === 'tree') {
     for (const p of host.refused) io.stderr(`topic-pages: skipped ${p.path}: ${p.reason}\n`);
-    io.stdout(formatTree(engine.index, options.color));
+    io.stdout(formatTree(workspace.index, options.color));
     return 0;
   }
-  if (options.command === 'orphans' || options.command === 'links' || options.command === 'taxonomy') return runAuthoringCommand(options.command, { engine, root, to: options.to, format: options.format, io, display: (p) => displayPath(join(root, p), io.cwd) });
+  if (options.command === 'orphans' || options.command === 'links' || options.command === 'taxonomy') return runAuthoringCommand(options.command, { workspace: workspace.workspace, root, to: options.to, format: options.format, io, display: (p) => displayPath(join(root, p), io.cwd) });
 
-  const results: FileResult[] = [];
-  const diffs: string[] = [];
-  for (const path of engine.checkablePaths().filter(wanted)) {
-    let findings = engine.check(path);
-    let text = engine.index.text(path) ?? '';
-    if (options.fixDryRun && findings.some((f) => f.fix)) {
-      // Named as shown when under the current folder (so `git apply` there takes it), else relative to the root.
-      const full = join(root, path);
-      const would = fixDiff(engine, path, isInside(io.cwd, full) ? relative(io.cwd, full) : path, io);
-      if (would) {
-        diffs.push(would.diff);
-        findings = would.findings;
-        text = would.fixed;
-      }
-    } else if (options.fix && findings.some((f) => f.fix)) {
-      const fixed = await fixFile(engine, root, path, io);
-      if (fixed) {
-        text = fixed.text;
-        findings = fixed.findings;
-      }
-    }
-    results.push({ filePath: show(path), findings, text });
-  }
+  if (options.fix) return fixAndReport(workspace, options, io, root, wanted, show);
   if (options.fixDryRun) {
     // The diff alone on stdout (ready for `git apply`); what would be left goes to stderr.
+    const results: FileResult[] = [];
+    const diffs: string[] = [];
+    await workspace.check((path, checked) => {
+      if (!wanted(path)) return;
+      let { findings, text } = checked;
+      if (findings.some((f) => f.fix)) {
+        // Named as shown when under the current folder (so `git apply` there takes it), else relative to the root.
+        const full = join(root, path);
+        const would = fixDiff(workspace.workspace, path, text, isInside(io.cwd, full) ? relative(io.cwd, full) : path, io);
+        if (would) {
+          diffs.push(would.diff);
+          findings = would.findings;
+          text = would.fixed;
+        }
+      }
+      results.push({ filePath: show(path), findings, text });
+    });
     io.stdout(diffs.join(''));
     return report(results, options, { ...io, stdout: io.stderr }, root);
   }
-  return report(results, options, io, root);
+  // Each file's part of the report is written as soon as it is checked.
+  const out = startReport(options, io, root);
+  await workspace.check((path, checked) => {
+    if (wanted(path)) out.add({ filePath: show(path), findings: checked.findings, text: checked.text });
+  });
+  return endReport(out, options, io);
 }
 
-/** Prints the results in the chosen format; resolves to the exit code. Info findings count neither as errors nor as warnings. */
-function report(results: FileResult[], options: Options, io: Io, root: string): number {
-  const output = formatResults(options.format, results, { cwd: io.cwd, root, version: VERSION, color: options.color && !options.outputFile });
-  if (options.outputFile) {
-    // As ESLint: the report goes to the file only, its folders created.
-    const file = resolvePath(io.cwd, options.outputFile);
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, output);
-    } catch (error) {
-      io.stderr(`topic-pages: cannot write ${options.outputFile}: ${(error as Error).message}\n`);
-      return 2;
+/**
+ * `--fix`: every page is checked, then each page with safe fixes, in path order, is fixed and
+ * written, and the pages that depend on it are checked again before the next one: a page's
+ * findings are reported as they stand when its turn comes.
+ */
+async function fixAndReport(workspace: CliWorkspace, options: Options, io: Io, root: string, wanted: (path: string) => boolean, show: (path: string) => string): Promise<number> {
+  // The latest findings of each page not reported yet.
+  const latest = new Map<string, Checked>();
+  const order: string[] = [];
+  await workspace.check((path, checked) => {
+    if (!wanted(path)) return;
+    order.push(path);
+    latest.set(path, checked);
+  });
+  const out = startReport(options, io, root);
+  for (const path of order) {
+    let checked = latest.get(path) ?? { findings: [], text: '' };
+    if (checked.findings.some((f) => f.fix)) {
+      const fixed = await fixFile(workspace.workspace, root, path, io);
+      if (fixed) {
+        await workspace.changed(path, (p, c) => {
+          if (latest.has(p)) latest.set(p, c);
+        });
+        const after = latest.get(path);
+        checked = { findings: after?.findings ?? [], text: fixed.text };
+      }
     }
-  } else io.stdout(output);
+    latest.delete(path);
+    out.add({ filePath: show(path), findings: checked.findings, text: checked.text });
+  }
+  return endReport(out, options, io);
+}
 
-  const n = totals(results);
+function startReport(options: Options, io: Io, root: string): Report {
+  const file = options.outputFile === undefined ? undefined : resolvePath(io.cwd, options.outputFile);
+  return new Report(options.format, { cwd: io.cwd, root, version: VERSION, color: options.color && !options.outputFile }, new ReportOutput(file, io.stdout));
+}
+
+/** Ends the report; resolves to the exit code. Info findings count neither as errors nor as warnings. */
+function endReport(out: Report, options: Options, io: Io): number {
+  const { totals: n, error } = out.end();
+  if (error !== undefined) {
+    io.stderr(`topic-pages: cannot write ${options.outputFile}: ${error}\n`);
+    return 2;
+  }
   if (n.errors > 0) return 1;
   if (options.maxWarnings >= 0 && n.warnings > options.maxWarnings) {
     if (options.format === 'stylish' && !options.outputFile) io.stdout(`topic-pages found too many warnings (maximum: ${options.maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/** Prints the results in the chosen format; resolves to the exit code. */
+function report(results: readonly FileResult[], options: Options, io: Io, root: string): number {
+  const out = startReport(options, io, root);
+  for (const r of results) out.add(r);
+  return endReport(out, options, io);
 }
 
 function displayPath(full: string, cwd: string): string {
@@ -239,6 +276,14 @@ function stdoutWriter(): (text: string) => void {
 }
 
 if (require.main === module && isMainThread) {
+  // Each page parsed leaves garbage. By default V8 grows the young generation to 16 MB semi-spaces
+  // and lets the old one grow to several times what is live before a full collection: at 10,500
+  // pages the run peaked at 270-280 MB with the growing percent the language server sets (50).
+  // Young semi-spaces kept at their first size (growth factor 1) and the heap grown by at most its
+  // size (100 %) peak at 230-235 MB at the same CPU time (bench/RESULTS.md). Set at run time, as
+  // the server does (src/server/main.ts); TOPIC_PAGES_HEAP_GROWING_PERCENT overrides the percent.
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 100)}`);
   run(process.argv.slice(2), {
     stdout: stdoutWriter(),
     stderr: (t) => process.stderr.write(t),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { Engine } from '../../core/engine';
+import type { WorkspaceIndex } from '../../core/workspace';
+import type { CommandWorkspace } from './io';
 import { linksCommand } from './links';
 import { orphansCommand } from './orphans';
 import { taxonomyCommand } from './taxonomy';
@@ -12,7 +13,7 @@ export type AuthoringCommand = (typeof AUTHORING_COMMANDS)[number];
 export function runAuthoringCommand(
   command: AuthoringCommand,
   options: {
-    engine: Engine;
+    workspace: CommandWorkspace;
     root: string;
     to: string | undefined;
     format: string;
@@ -25,19 +26,19 @@ export function runAuthoringCommand(
     io.stderr(`topic-pages: ${command} prints text or --format json, not sarif\n`);
     return 2;
   }
-  const ctx = { engine: options.engine, format: options.format === 'json' ? ('json' as const) : ('text' as const), stdout: io.stdout, stderr: io.stderr, display: options.display };
+  const ctx = { workspace: options.workspace, format: options.format === 'json' ? ('json' as const) : ('text' as const), stdout: io.stdout, stderr: io.stderr, display: options.display };
   if (command === 'orphans') return orphansCommand(ctx);
   if (command === 'taxonomy') return taxonomyCommand(ctx);
   if (options.to === undefined || options.to.trim() === '') {
     io.stderr('topic-pages: links needs --to <route or file>\n');
     return 2;
   }
-  return linksCommand(ctx, workspaceTarget(options.to, options.root, io.cwd, options.engine));
+  return linksCommand(ctx, workspaceTarget(options.to, options.root, io.cwd, options.workspace.index));
 }
 
 /** A file named relative to the current folder becomes a workspace path; anything else is passed on (a route, a workspace path). */
-function workspaceTarget(to: string, root: string, cwd: string, engine: Engine): string {
-  if (engine.index.summary(to)) return to;
+function workspaceTarget(to: string, root: string, cwd: string, index: WorkspaceIndex): string {
+  if (index.summary(to)) return to;
   const full = resolve(cwd, to);
   if (/\.md$/i.test(to) && existsSync(full)) {
     const rel = relative(root, full).split(sep).join('/');

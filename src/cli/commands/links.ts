@@ -7,7 +7,7 @@ import type { CommandContext } from './io';
  * folder (`workspacePath` turns it into one), or a route. Exit 0; 2 when `to` is missing.
  */
 export function linksCommand(ctx: CommandContext, to: string): number {
-  const graph = new LinkGraph(ctx.engine.index);
+  const graph = new LinkGraph(ctx.workspace.index, ctx.workspace.textOf);
   const { file, route } = graph.settle(to);
   const links = graph.linksTo(to);
   if (ctx.format === 'json') {

@@ -3,8 +3,8 @@ import type { CommandContext } from './io';
 
 /** `topic-pages taxonomy`: the values of topics, contentType and useCase in use, with page counts. Exit 0. */
 export function taxonomyCommand(ctx: CommandContext): number {
-  const fields = taxonomy(ctx.engine.index);
-  const vocabulary = ctx.engine.settings.vocabulary;
+  const fields = taxonomy(ctx.workspace.index, ctx.workspace.textOf);
+  const vocabulary = ctx.workspace.settings.vocabulary;
   if (ctx.format === 'json') {
     ctx.stdout(
       JSON.stringify(

@@ -60,6 +60,15 @@ export interface ServiceOptions {
   readonly cacheVersion?: string;
   /** Something went wrong that the user may want to know of (a cache that could not be written). */
   readonly log?: (message: string) => void;
+  /**
+   * A one-shot batch run (the CLI's `check`) that never changes a page after its check can turn
+   * these off (both default to on):
+   * - `recordDependencies`: which routes and files each check looked up, so an edit re-checks the
+   *   pages that depend on it;
+   * - `backlinks`: the backlink index (`backlinks`, `renameFilesEdits`).
+   */
+  readonly recordDependencies?: boolean;
+  readonly backlinks?: boolean;
 }
 
 export interface IndexingProgress {
@@ -266,6 +275,7 @@ export class WorkspaceService {
         state.index.setFile(f);
         if (state.index.isPagePath(f) && !this.overlays.has(f)) listed.push(f);
       }
+      this.skipRefused(state, listed);
       const previous = this.published;
       this.state = state;
       this.results.clear();
@@ -317,6 +327,26 @@ export class WorkspaceService {
     } finally {
       this.done();
     }
+  }
+
+  /**
+   * What the host refused on purpose (`FileHost.refused`: a link leading outside the workspace,
+   * where listing stopped at a limit) is never read: each path is a skipped file with the host's
+   * reason, as `Engine.load` reports it. Refused pages are taken out of `pages` (the pages to read).
+   */
+  private skipRefused(state: Loaded, pages: string[]): void {
+    const refused = this.host.refused;
+    if (!refused || refused.length === 0) return;
+    const reasons = new Map(refused.map((r) => [r.path, r.reason]));
+    for (let i = pages.length - 1; i >= 0; i--) {
+      const path = pages[i] as string;
+      const reason = reasons.get(path);
+      if (reason === undefined) continue;
+      pages.splice(i, 1);
+      this.markSkipped(state, path, reason);
+    }
+    // Refused files that are not pages, and refused folders: one finding each, nothing indexed.
+    for (const [path, reason] of reasons) if (!state.skipped.has(path) && !state.index.ignores(path)) state.skipped.set(path, reason);
   }
 
   /** Every path that has findings to report: indexed pages and skipped files (sorted). */
@@ -376,7 +406,7 @@ export class WorkspaceService {
     const page = this.parse(path, text);
     const affected = state.index.setParsedPage(page);
     const after = state.index.summary(path);
-    state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
+    if (this.options.backlinks !== false) state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
     if (!before || !after || !sameForTree(before, after)) this.invalidateTree();
     for (const p of affected) this.markDirty(p);
     this.markDirty(path);
@@ -951,7 +981,7 @@ export class WorkspaceService {
   private checkIndexed(state: Loaded, path: string, text: string): readonly Finding[] {
     this.keepFresh(path, undefined);
     this.checkRuns++;
-    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: true });
+    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: this.options.recordDependencies !== false });
     if (this.options.indexStore) this.checkedFindings.set(path, findings.map(toCachedFinding));
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
     if (this.overlays.has(path)) this.results.set(path, { text, findings });
