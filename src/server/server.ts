@@ -1,5 +1,5 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -54,6 +54,9 @@ export const AUTO_SCOPE_MAX_PAGES = 5000;
 /** The settings the server reads from `workspace/configuration` (section `topicPages`). */
 type SettingsObject = Readonly<Record<string, unknown>>;
 
+/** The kept index's file and its temporary file while written (see src/node/indexStore.ts). */
+const INDEX_FILE = /^index-[0-9a-f]{16}\.json(\.\d+\.tmp)?$/;
+
 /** One workspace folder: its root, its service, and the documents it has open. */
 class Folder {
   readonly service: WorkspaceService;
@@ -65,8 +68,13 @@ class Folder {
   pendingDisk = new Map<string, FileEvent>();
   diskTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The cache folder as a workspace path, when it lies inside this folder. */
+  readonly cacheFolder: string | undefined;
+
   constructor(readonly uri: string, readonly root: string, readonly name: string, server: TopicPagesServer) {
     const cache = server.cacheDirectory;
+    const inside = cache !== undefined ? relative(root, cache) : undefined;
+    this.cacheFolder = inside !== undefined && !inside.startsWith('..') && !isAbsolute(inside) ? inside.split(sep).join('/') : undefined;
     this.service = new WorkspaceService(
       new NodeFileHost(root),
       {
@@ -421,6 +429,12 @@ export class TopicPagesServer {
 
   private queueDisk(folder: Folder, event: FileEvent): void {
     if (/(^|\/)(\.git|node_modules)(\/|$)/.test(event.path)) return;
+    // The kept index itself, when its folder lies in the workspace: writing it is no change to react to
+    // (or each write would call for the next).
+    if (folder.cacheFolder !== undefined) {
+      const prefix = folder.cacheFolder === '' ? '' : folder.cacheFolder + '/';
+      if (event.path.startsWith(prefix) && INDEX_FILE.test(event.path.slice(prefix.length))) return;
+    }
     folder.pendingDisk.set(event.path, event);
     if (folder.diskTimer) clearTimeout(folder.diskTimer);
     // A branch switch or a folder move arrives as a burst: one batch.

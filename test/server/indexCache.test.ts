@@ -124,4 +124,35 @@ describe('the server keeps its index between sessions', () => {
     await session(workspace, { XDG_CACHE_HOME: none }, { cacheDirectory: null });
     assert.throws(() => readdirSync(none), /ENOENT/);
   });
+
+  it('kept inside the workspace, its own writes are no change to react to (no write loop)', async () => {
+    const cache = join(workspace, '.topic-pages-cache');
+    const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    if (!server.stdout || !server.stdin) throw new Error('no stdio');
+    const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    conn.listen();
+    const indexMtime = (): number => {
+      const file = readdirSync(cache).find((f) => f.endsWith('.json'));
+      return file ? statSync(join(cache, file)).mtimeMs : 0;
+    };
+    const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+    try {
+      // No file watching in the client's capabilities: the server watches the folder itself.
+      await conn.sendRequest('initialize', { processId: process.pid, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'docs' }], capabilities: {}, initializationOptions: { cacheDirectory: cache } });
+      await conn.sendNotification('initialized', {});
+      await conn.sendRequest('topicPages/whenIdle', {});
+      await sleep(1000);
+      writeFileSync(join(workspace, 'articles/guide/start.md'), plain('Start, changed'));
+      await sleep(1500);
+      await conn.sendRequest('topicPages/whenIdle', {});
+      const first = indexMtime();
+      assert.ok(first > 0, 'the index is kept in the folder inside the workspace');
+      await sleep(2000);
+      assert.equal(indexMtime(), first, 'written once after the change, not again and again');
+    } finally {
+      conn.dispose();
+      server.kill();
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
 });
