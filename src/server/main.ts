@@ -18,6 +18,7 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 // the heap by at most half each time keeps it near 340 MB at the same speed, with no hard limit (a
 // larger repository only means a larger heap). Set at run time, so every editor's command gets it.
 setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 50)}`);
+setFlagsFromString(`--semi-space-growth-factor=${Number(process.env['TOPIC_PAGES_SEMI_SPACE_GROWTH_FACTOR'] ?? 1)}`);
 
 new TopicPagesServer(createConnection(ProposedFeatures.all)).listen();
 
