@@ -86,6 +86,7 @@ class Folder {
       {
         ...(cache !== undefined ? { indexStore: indexCacheFileFor(cache, root) } : {}),
         cacheVersion: typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : 'development',
+        ...(process.env['TOPIC_PAGES_INDEX_SAVE_MS'] ? { saveIntervalMs: Number(process.env['TOPIC_PAGES_INDEX_SAVE_MS']) } : {}),
         log: (message) => server.log(message),
       },
     );

@@ -127,7 +127,8 @@ describe('the server keeps its index between sessions', () => {
 
   it('kept inside the workspace, its own writes are no change to react to (no write loop)', async () => {
     const cache = join(workspace, '.topic-pages-cache');
-    const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Written as soon as it changes (not at most every 30 s): a loop would show within the test.
+    const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, TOPIC_PAGES_INDEX_SAVE_MS: '0' } });
     if (!server.stdout || !server.stdin) throw new Error('no stdio');
     const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     conn.listen();
@@ -147,6 +148,8 @@ describe('the server keeps its index between sessions', () => {
       await conn.sendRequest('topicPages/whenIdle', {});
       const first = indexMtime();
       assert.ok(first > 0, 'the index is kept in the folder inside the workspace');
+      const file = readdirSync(cache).find((f) => f.endsWith('.json')) ?? '';
+      assert.equal(decodeIndex(readFileSync(join(cache, file), 'utf8'))?.pages.find((p) => p.summary.path === 'articles/guide/start.md')?.summary.title, 'Start, changed', 'written again after the change');
       await sleep(2000);
       assert.equal(indexMtime(), first, 'written once after the change, not again and again');
     } finally {

@@ -178,6 +178,39 @@ describe('the index kept between sessions', () => {
     assert.deepEqual(logged.map((m) => m.replace(/:.*$/, '')), ['The index kept from the last session could not be read', 'The index could not be kept for the next session']);
   });
 
+  it('is written once everything is checked, then at most every saveIntervalMs, and at once by whenSaved', async () => {
+    const files = exampleFiles();
+    const path = [...files.keys()].find((p) => p.endsWith('.md') && /^title: /m.test(files.get(p) ?? '')) ?? '';
+    const retitle = (host: StampedHost, title: string): void => host.write(path, (files.get(path) ?? '').replace(/^title: .*$/m, `title: ${title}`));
+    const keptTitle = (store: MemoryStore): string | undefined => decodeIndex(store.text ?? '')?.pages.find((p) => p.summary.path === path)?.summary.title;
+
+    const store = new MemoryStore();
+    const host = new StampedHost(files);
+    const h = await serviceFor(host.files, { ...VERSION, indexStore: store, saveIntervalMs: 150 }, host);
+    await h.service.whenSaved();
+    assert.equal(store.writes, 1, 'written once the workspace is indexed and checked');
+    retitle(host, 'First Change');
+    await h.service.filesChanged([{ path, type: 'changed' }]);
+    await h.service.whenIdle();
+    assert.equal(store.writes, 1, 'not again within the interval');
+    await new Promise((r) => setTimeout(r, 300));
+    await h.service.whenSaved();
+    assert.equal(store.writes, 2, 'written once the interval passed');
+    assert.equal(keptTitle(store), 'First Change');
+
+    const slow = new MemoryStore();
+    const host2 = new StampedHost(files);
+    const h2 = await serviceFor(host2.files, { ...VERSION, indexStore: slow, saveIntervalMs: 60_000 }, host2);
+    await h2.service.whenSaved();
+    retitle(host2, 'Before Shutdown');
+    await h2.service.filesChanged([{ path, type: 'changed' }]);
+    await h2.service.whenIdle();
+    assert.equal(slow.writes, 1);
+    await h2.service.whenSaved();
+    assert.equal(slow.writes, 2, 'whenSaved (shutdown) writes what waits');
+    assert.equal(keptTitle(slow), 'Before Shutdown');
+  });
+
   it('does not keep an editor text the disk does not hold, and keeps the page once it is closed', async () => {
     const files = exampleFiles();
     const store = new MemoryStore();

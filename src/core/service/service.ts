@@ -58,6 +58,8 @@ export interface ServiceOptions {
   readonly indexStore?: IndexStore;
   /** Tells one build's cached index from another's (the product version). */
   readonly cacheVersion?: string;
+  /** After its first write, the index is written at most this often (ms; default 30 s). */
+  readonly saveIntervalMs?: number;
   /** Something went wrong that the user may want to know of (a cache that could not be written). */
   readonly log?: (message: string) => void;
   /**
@@ -166,6 +168,8 @@ export const FOLDER_ROOTS_ABOVE = 200;
 const FOLDER_ID = 'folder:';
 /** Closed pages read at once by the re-check scheduler. */
 const READ_BATCH = 20;
+/** The kept index is written at most this often while the editor is open (ms). */
+const SAVE_INTERVAL_MS = 30_000;
 /** Characters of page text kept from indexing until the page's check, so most checks need no second read. */
 const FRESH_BUDGET = 16_000_000;
 
@@ -220,6 +224,9 @@ export class WorkspaceService {
   /** Pages checked (parsed texts run through the rules) since the service started: for benchmarks and tests. */
   private checkRuns = 0;
   private saving: Promise<void> | undefined;
+  /** When the last write of the kept index ended, and the write waiting for SAVE_INTERVAL_MS to pass. */
+  private lastSaved = -Infinity;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly host: ServiceHost, private readonly events: ServiceEvents = {}, private readonly options: ServiceOptions = {}) {
     this.defaults = options.defaults ?? {};
@@ -735,7 +742,7 @@ export class WorkspaceService {
     this.settleOpenWaiters();
     if (!this.isIdle()) return;
     for (const w of this.idleWaiters.splice(0)) w();
-    if (this.cacheStale) void this.saveCache();
+    if (this.cacheStale) this.scheduleSave();
   }
 
   // ---------------------------------------------------------------- the index between sessions
@@ -842,6 +849,26 @@ export class WorkspaceService {
     return toRead;
   }
 
+  /**
+   * The index is written once everything is indexed and checked, then at most every
+   * SAVE_INTERVAL_MS (each file saved in the editor changes it; at 10,500 pages it is 29 MB), and
+   * at shutdown (`whenSaved`).
+   */
+  private scheduleSave(): void {
+    if (this.saveTimer || !this.options.indexStore) return;
+    const wait = this.lastSaved + (this.options.saveIntervalMs ?? SAVE_INTERVAL_MS) - this.now();
+    if (wait <= 0) {
+      void this.saveCache();
+      return;
+    }
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      // Busy again: written when next idle.
+      if (this.cacheStale && this.isIdle()) void this.saveCache();
+    }, wait);
+    (this.saveTimer as { unref?: () => void }).unref?.();
+  }
+
   /** Keeps the index for the next session, once everything is indexed and checked. */
   private async saveCache(): Promise<void> {
     const store = this.options.indexStore;
@@ -865,13 +892,19 @@ export class WorkspaceService {
       await this.saving;
     } finally {
       this.saving = undefined;
+      this.lastSaved = this.now();
     }
     // Changed while it was written: written again when next idle.
-    if (this.cacheStale && this.isIdle()) void this.saveCache();
+    if (this.cacheStale && this.isIdle()) this.scheduleSave();
   }
 
-  /** Resolves once the index kept for the next session is written (tests, shutdown). */
+  /** Writes what waits to be written now (shutdown), and resolves once the index is written. */
   async whenSaved(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      if (this.cacheStale && this.isIdle()) void this.saveCache();
+    }
     while (this.saving) await this.saving;
   }
 
