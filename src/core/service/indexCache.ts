@@ -131,15 +131,10 @@ const KINDS: ReadonlySet<string> = new Set<OutlineItem['kind']>(['html', 'markdo
  * undefined, never a throw or a half-read index.
  */
 export function decodeIndex(text: string): CachedIndex | undefined {
-  let result: CachedIndex | undefined;
-  const run = decodeIndexInSteps(text);
-  for (let step = run.next(); ; step = run.next()) {
-    if (step.done) {
-      result = step.value;
-      break;
-    }
-  }
-  return result;
+  const steps = decodeIndexInSteps(text);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }
 
 /**

@@ -382,7 +382,8 @@ export class WorkspaceService {
     const decoded = decodeFile(r.bytes, max);
     if ('skip' in decoded) return this.markSkipped(state, path, decoded.skip);
     this.indexText(state, path, decoded.text);
-    this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
+    // Stamps and hashes serve the kept index only: a service without one (the CLI) neither hashes nor keeps them.
+    if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
     this.keepFresh(path, decoded.text);
     return decoded.text;
   }
@@ -772,15 +773,13 @@ export class WorkspaceService {
       // A page at a time, yielding to the editor's messages (30 MB at 10,500 pages).
       const steps = decodeIndexInSteps(text);
       let sliceStart = this.now();
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          index = step.value;
-          break;
-        }
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
         if (this.now() - sliceStart < this.sliceMs) continue;
         await this.yieldToEventLoop();
         sliceStart = this.now();
       }
+      index = step.value;
     }
     if (!index || index.key !== this.cacheKey(loaded)) return undefined;
     return { pages: new Map(index.pages.map((p) => [p.summary.path, p])), files: new Set(index.files), checks: index.checkKey === this.checkKey(loaded) };
