@@ -4,55 +4,21 @@
 //
 //   npm run package -- --out dist/topic-pages.vsix && node test/e2e/screenshots.mjs
 //
-// Env: TOPIC_PAGES_VSIX (default dist/topic-pages.vsix), TOPIC_PAGES_SCREENSHOTS (output folder,
-// default docs/images). Needs code-server installed (scripts/e2e/install-code-server.sh).
-import fs from 'node:fs';
-import path from 'node:path';
-import { repoRoot, runCommand, startCodeServer } from '../../scripts/e2e/code-server.mjs';
-import { prepareWorkspace } from '../vscode/workspace.mjs';
+// Env and what it needs: see test/e2e/shots.mjs.
+import { runCommand } from '../../scripts/e2e/code-server.mjs';
+import { exactly, LONG, MOD, openForShots } from './shots.mjs';
 
-const vsix = path.resolve(repoRoot, process.env.TOPIC_PAGES_VSIX ?? 'dist/topic-pages.vsix');
-const out = path.resolve(repoRoot, process.env.TOPIC_PAGES_SCREENSHOTS ?? 'docs/images');
-const LONG = 90_000;
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-const workspace = prepareWorkspace({ prefix: 'topic-pages-shots-' });
-const cs = await startCodeServer({
-  workspace,
-  vsix,
-  harness: false,
+const { page, treeRow, shot, failed, close } = await openForShots({
+  prefix: 'topic-pages-shots-',
   viewport: { width: 1280, height: 760 },
-  startupTimeoutMs: 240_000,
   settings: {
-    'workbench.colorTheme': 'Default Dark Modern',
-    'editor.minimap.enabled': false,
-    'breadcrumbs.enabled': false,
     'editor.fontSize': 14,
-    'workbench.tree.indent': 12,
     'editor.hover.delay': 150,
-    'editor.stickyScroll.enabled': false,
   },
 });
-const page = cs.page;
 
-const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-const view = () => page.locator('[role="tree"][aria-label="Topic Pages"]');
-const treeRow = (label) => view().locator('[role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
 const editor = () => page.locator('.editor-group-container.active .monaco-editor').first();
 const lines = () => editor().locator('.view-lines');
-
-/** Saves a screenshot of `clip` (page coordinates), clamped to the viewport. */
-async function shot(name, clip) {
-  fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, `${name}.png`);
-  const vp = page.viewportSize();
-  const x = Math.max(0, Math.floor(clip?.x ?? 0));
-  const y = Math.max(0, Math.floor(clip?.y ?? 0));
-  const width = Math.min(vp.width - x, Math.ceil(clip?.width ?? vp.width));
-  const height = Math.min(vp.height - y, Math.ceil(clip?.height ?? vp.height));
-  await page.screenshot({ path: file, clip: { x, y, width, height } });
-  console.log(`${path.relative(repoRoot, file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KB)`);
-}
 
 /** The smallest box holding every locator's bounding box, plus a margin. */
 async function around(locators, margin = 12) {
@@ -148,10 +114,9 @@ try {
   await shot('completion-href', { x: edBox.x, y: current.y - 60, width: Math.max(suggestBox.x + suggestBox.width - edBox.x, 760), height: suggestBox.y + suggestBox.height - current.y + 70 });
   await page.keyboard.press('Escape');
 } catch (e) {
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots-failed.png') }).catch(() => {});
+  await failed('screenshots');
   console.error(e);
   process.exitCode = 1;
 } finally {
-  await cs.close();
-  fs.rmSync(workspace, { recursive: true, force: true });
+  await close();
 }

@@ -10,61 +10,31 @@
 //
 // The workspace is a copy of examples/docs without its topic pages (they hold planted defects),
 // so the writer starts with no topic page and the workspace ends with no problems.
-// Env: TOPIC_PAGES_VSIX (default dist/topic-pages.vsix), TOPIC_PAGES_SCREENSHOTS (default docs/images).
+// Env: as test/e2e/shots.mjs says.
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot, runCommand, startCodeServer } from '../../scripts/e2e/code-server.mjs';
-import { prepareWorkspace } from '../vscode/workspace.mjs';
+import { runCommand } from '../../scripts/e2e/code-server.mjs';
+import { LONG, MOD, openForShots } from './shots.mjs';
 
-const vsix = path.resolve(repoRoot, process.env.TOPIC_PAGES_VSIX ?? 'dist/topic-pages.vsix');
-const out = path.resolve(repoRoot, process.env.TOPIC_PAGES_SCREENSHOTS ?? 'docs/images');
-const LONG = 90_000;
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-const workspace = prepareWorkspace({ prefix: 'topic-pages-walk-' });
-for (const rel of ['DEFECTS.md', 'articles/index.md', 'articles/users/index.md', 'articles/billing/index.md', 'articles/api/index.md', 'articles/security/index.md']) {
-  fs.rmSync(path.join(workspace, rel));
-}
-
-const cs = await startCodeServer({
-  workspace,
-  vsix,
-  harness: false,
+const { page, view, treeRow, shot, failed, close } = await openForShots({
+  prefix: 'topic-pages-walk-',
   viewport: { width: 1440, height: 800 },
-  startupTimeoutMs: 240_000,
+  prepare: (workspace) => {
+    for (const rel of ['DEFECTS.md', 'articles/index.md', 'articles/users/index.md', 'articles/billing/index.md', 'articles/api/index.md', 'articles/security/index.md']) {
+      fs.rmSync(path.join(workspace, rel));
+    }
+  },
   settings: {
-    'workbench.colorTheme': 'Default Dark Modern',
-    'editor.minimap.enabled': false,
-    'breadcrumbs.enabled': false,
     'editor.fontSize': 13,
-    'workbench.tree.indent': 12,
-    'editor.stickyScroll.enabled': false,
     'editor.wordWrap': 'off',
     'markdown.preview.fontSize': 13,
     // No tooltip over the dragged row.
     'workbench.hover.delay': 60_000,
   },
 });
-const page = cs.page;
 
-const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-const view = () => page.locator('[role="tree"][aria-label="Topic Pages"]');
-const treeRow = (label) => view().locator('[role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
 const editorLines = () => page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
 const input = () => page.locator('.quick-input-widget input');
-
-/** Saves a screenshot of `clip` (page coordinates, default the whole window), clamped to the viewport. */
-async function shot(name, clip) {
-  fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, `${name}.png`);
-  const vp = page.viewportSize();
-  const x = Math.max(0, Math.floor(clip?.x ?? 0));
-  const y = Math.max(0, Math.floor(clip?.y ?? 0));
-  const width = Math.min(vp.width - x, Math.ceil(clip?.width ?? vp.width));
-  const height = Math.min(vp.height - y, Math.ceil(clip?.height ?? vp.height));
-  await page.screenshot({ path: file, clip: { x, y, width, height } });
-  console.log(`${path.relative(repoRoot, file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KB)`);
-}
 
 /** The labels of the new page's items in the tree, in order. */
 async function items() {
@@ -165,11 +135,9 @@ try {
   await page.waitForTimeout(600);
   await shot('walkthrough-6-no-problems');
 } catch (e) {
-  fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'walkthrough-failed.png') }).catch(() => {});
+  await failed('walkthrough');
   console.error(e);
   process.exitCode = 1;
 } finally {
-  await cs.close();
-  fs.rmSync(workspace, { recursive: true, force: true });
+  await close();
 }
