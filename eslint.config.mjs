@@ -24,6 +24,20 @@ export default tseslint.config(
     },
   },
   {
+    // Rules see the workspace through IndexView (lookups only); they never hold the index itself.
+    files: ['src/core/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'The core must not depend on VS Code.' },
+          { name: '../workspace', importNames: ['WorkspaceIndex'], message: 'Rules see the workspace as an IndexView (src/core/rule.ts).' },
+          { name: '../engine', message: 'Rules see the workspace as an IndexView (src/core/rule.ts).' },
+        ],
+        patterns: [{ group: ['**/extension/**', '**/service/**'], message: 'Rules see the workspace as an IndexView (src/core/rule.ts).' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

@@ -1,7 +1,7 @@
 import type { Page, PageLink } from './page';
 import type { LinkResolution } from './resolve';
 import type { Fix, Range, SeveritySetting } from './types';
-import type { WorkspaceIndex } from './workspace';
+import type { IndexView } from './workspace';
 
 /** What a rule reports; the engine adds the rule id and severity. */
 export interface Report {
@@ -14,7 +14,8 @@ export interface Report {
 
 export interface RuleContext {
   readonly page: Page;
-  readonly index: WorkspaceIndex;
+  /** The workspace as rules see it: read-only lookups (recorded as the page's dependencies). */
+  readonly index: IndexView;
   /** Resolves a link on this page (memoised per check). */
   resolve(link: PageLink): LinkResolution;
   report(report: Report): void;

@@ -55,11 +55,27 @@ export interface PageSummary {
 }
 
 /**
+ * What a rule may ask of the workspace: lookups, never a change. The index records each lookup as
+ * a dependency of the page being checked; rules neither see nor steer that.
+ */
+export interface IndexView {
+  readonly settings: Settings;
+  /** What the index keeps of the page at `path`, if it is an indexed page. */
+  summary(path: string): PageSummary | undefined;
+  /** Files serving `route` directly: by their location, and by a `url:` override. */
+  filesForRoute(route: string): { readonly byFile: readonly string[]; readonly byUrl: readonly string[] };
+  /** Routes that look like `route` (a few edits away, or the same page name elsewhere), best first. */
+  suggestRoutes(route: string, max?: number): string[];
+  /** An include path written on `fromPath`, resolved relative to it. */
+  resolveInclude(includePath: string, fromPath: string): { readonly target: string | undefined; readonly outside: boolean; readonly tried: readonly string[] };
+}
+
+/**
  * The workspace index: every file, every page's summary and text, routes,
  * and which page depends on which route, so that a change re-checks only
  * the pages it can affect.
  */
-export class WorkspaceIndex implements RouteLookup {
+export class WorkspaceIndex implements RouteLookup, IndexView {
   private readonly files = new Set<string>();
   private readonly texts = new Map<string, string>();
   private readonly summaries = new Map<string, PageSummary>();

@@ -1,7 +1,8 @@
 /**
  * The findings a session leaves for the next one hold exactly as long as nothing a page depends on
  * changed: after random changes on disk between two sessions (pages written, touched, deleted,
- * renamed, or changed with their stamp kept; other files added or removed), the second session, which checks only what the changes
+ * renamed, or changed with their stamp kept; other files added or removed), and after edits in
+ * the first session that were never saved, the second session, which checks only what the changes
  * can affect and publishes the rest from the kept index, reports exactly what a full check does.
  */
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
 // fast-check prints the seed of a failing run: TOPIC_PAGES_PROPERTY_SEED=<seed> replays it.
 const SEED = process.env['TOPIC_PAGES_PROPERTY_SEED'] ? Number(process.env['TOPIC_PAGES_PROPERTY_SEED']) : undefined;
 const OPTIONS = { cacheVersion: 'property' };
+const SAVED_MEANWHILE = 'articles/_includes/_saved-meanwhile.html';
 
 type Between = Op | { kind: 'touch'; path: string } | { kind: 'sneak'; path: string; text: string } | { kind: 'other'; path: string; present: boolean };
 const betweenArb: fc.Arbitrary<Between> = fc.oneof(
@@ -34,15 +36,26 @@ test('a session started from the kept index equals a full check after random cha
       fc.array(otherArb, { maxLength: 2 }),
       fc.array(betweenArb, { maxLength: 6 }),
       fc.boolean(),
-      async (initial, others, between, includeAsPage) => {
+      fc.array(fc.tuple(pathArb, pageArb.map(render)), { maxLength: 3 }),
+      fc.boolean(),
+      async (initial, others, between, includeAsPage, unsaved, writtenMeanwhile) => {
         // Without the include as a page, include keys resolve to other files (`_topic-links.html`) by name.
         const host = new StampedHost(includeAsPage ? { 'articles/_includes/_topic-links.md': '<ul class="topic-links"></ul>' } : {});
         for (const [path, text] of initial) host.write(path, text);
         for (const path of others) host.write(path, 'other');
         const store = new MemoryStore();
-        const first = await serviceFor(host.files, { ...OPTIONS, indexStore: store }, host);
+        const first = await serviceFor(host.files, { ...OPTIONS, indexStore: store, saveIntervalMs: 0 }, host);
         await first.service.whenSaved();
         assert.ok(store.text, 'the first session kept its index');
+        // Edits never saved (the editor closes without saving), and perhaps an index written meanwhile.
+        unsaved.forEach(([path, text], i) => first.service.openDocument(path, i + 1, text));
+        await first.service.whenIdle();
+        if (writtenMeanwhile) {
+          host.write(SAVED_MEANWHILE, 'other');
+          await first.service.filesChanged([{ path: SAVED_MEANWHILE, type: 'created' }]);
+          await first.service.whenIdle();
+        }
+        await first.service.whenSaved();
 
         const next = host.copy();
         for (const op of between) {

@@ -211,22 +211,58 @@ describe('the index kept between sessions', () => {
     assert.equal(keptTitle(slow), 'Before Shutdown');
   });
 
-  it('does not keep an editor text the disk does not hold, and keeps the page once it is closed', async () => {
+  it('is not written again for an unsaved edit, and keeps describing the disk while the page is open', async () => {
     const files = exampleFiles();
     const store = new MemoryStore();
     const host = new StampedHost(files);
-    const h = await serviceFor(host.files, { ...VERSION, indexStore: store }, host);
+    const h = await serviceFor(host.files, { ...VERSION, indexStore: store, saveIntervalMs: 0 }, host);
     await h.service.whenSaved();
+    assert.equal(store.writes, 1);
     const path = [...files.keys()].find((p) => p.endsWith('.md') && /^title: /m.test(files.get(p) ?? '')) ?? '';
+    const diskTitle = files.get(path)?.match(/^title: (.*)$/m)?.[1];
+    const keptTitle = (): string | undefined => decodeIndex(store.text ?? '')?.pages.find((p) => p.summary.path === path)?.summary.title;
     h.service.openDocument(path, 1, (files.get(path) ?? '').replace(/^title: .*$/m, 'title: Unsaved'));
+    h.service.changeDocument(path, 2, (files.get(path) ?? '').replace(/^title: .*$/m, 'title: Unsaved again'));
     await h.service.whenIdle();
     await h.service.whenSaved();
-    const whileOpen = decodeIndex(store.text ?? '');
-    assert.equal(whileOpen?.pages.some((p) => p.summary.path === path), false, 'an unsaved text is not kept');
+    assert.equal(store.writes, 1, 'the kept index still describes the disk: not written again');
+    assert.equal(keptTitle(), diskTitle);
     await h.service.closeDocument(path);
     await h.service.whenIdle();
     await h.service.whenSaved();
-    assert.equal(decodeIndex(store.text ?? '')?.pages.find((p) => p.summary.path === path)?.summary.title, files.get(path)?.match(/^title: (.*)$/m)?.[1]);
+    assert.equal(store.writes, 1, 'closed without saving: the disk text is the kept one');
+    assert.equal(keptTitle(), diskTitle);
+    assert.equal(h.service.index?.summary(path)?.title, diskTitle);
+  });
+
+  it('written while a page holds an unsaved edit, leads the next session to check what that edit touched', async () => {
+    const files = exampleFiles();
+    const target = [...files.keys()].find((p) => p.endsWith('.md') && /^title: /m.test(files.get(p) ?? '')) ?? '';
+    const other = [...files.keys()].find((p) => p !== target && p.endsWith('.md') && /^title: /m.test(files.get(p) ?? '')) ?? '';
+    const linker = 'articles/links-to-an-unsaved-url.md';
+    files.set(linker, '---\ntitle: Linker\ndescription: Links to a route only an unsaved edit serves.\nclasses: topic-page\n---\n<ul class="topic-links">\n  <li><a href="/served-only-in-the-editor">Unsaved</a><p>Served by an edit never saved.</p></li>\n</ul>\n');
+    const store = new MemoryStore();
+    const host = new StampedHost(files);
+    const h = await serviceFor(host.files, { ...VERSION, indexStore: store, saveIntervalMs: 0 }, host);
+    await h.service.whenSaved();
+    const broken = (live: Harness['live']): boolean => (live.get(linker) ?? []).some((f) => f.startsWith('link-broken '));
+    assert.ok(broken(h.live), 'the route is served by no page on disk');
+    // The edit serves the route; the linker is checked against it and its finding goes.
+    h.service.openDocument(target, 1, (files.get(target) ?? '').replace(/^title: /m, 'url: /served-only-in-the-editor\ntitle: '));
+    await h.service.whenIdle();
+    assert.ok(!broken(h.live));
+    // Another page saved: the index is written while the edit is still unsaved.
+    host.write(other, (files.get(other) ?? '').replace(/^title: .*$/m, 'title: Saved Elsewhere'));
+    await h.service.filesChanged([{ path: other, type: 'changed' }]);
+    await h.service.whenIdle();
+    await h.service.whenSaved();
+    assert.equal(store.writes, 2);
+    // The editor closes without saving; the next session starts from that index and the disk.
+    const next = host.copy();
+    const second = await serviceFor(next.files, { ...VERSION, indexStore: store }, next);
+    const fresh = await serviceFor(next.copy().files, VERSION, next.copy());
+    assert.ok(broken(second.live), 'the linker is checked again: the route is served by no page on disk');
+    assert.deepEqual(sorted(second.live), sorted(fresh.live));
   });
 
   it('gives the corpus the same findings and tree from its kept index', { skip: sharedDataMissing(CORPUS_DIR) }, async () => {

@@ -154,10 +154,18 @@ class Loaded {
   readonly backlinks = new BacklinkIndex();
   /** The stamp and content hash of the disk text each page was indexed from (none for an editor's text). */
   readonly stamps = new Map<string, { readonly stamp: string; readonly hash: number }>();
+  /**
+   * The stamps of pages an editor changed, whose disk text the index kept on disk still describes:
+   * an unsaved edit alone does not make the index be written again. An index written meanwhile
+   * holds the page as changed (see saveCache).
+   */
+  readonly heldForDisk = new Map<string, { readonly stamp: string; readonly hash: number }>();
   constructor(readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
 }
 
 const PARSE_CACHE = 64;
+/** The stamp a kept page indexed from an editor's text gets: no file has it, so it reads as changed. */
+const EDITOR_TEXT_STAMP = 'editor';
 /**
  * More root topic pages than this are shown in folders (a repository of several sites or
  * sections can have thousands): a view of thousands of top-level rows is slow for the editor
@@ -389,11 +397,29 @@ export class WorkspaceService {
   }
 
   private setStamp(state: Loaded, path: string, stamp: { readonly stamp: string; readonly hash: number } | undefined): void {
+    const held = state.heldForDisk.get(path);
+    if (held) {
+      state.heldForDisk.delete(path);
+      // The disk text the kept index holds, read again (an editor closed without saving): nothing to write.
+      if (stamp !== undefined && held.stamp === stamp.stamp && held.hash === stamp.hash) {
+        state.stamps.set(path, stamp);
+        return;
+      }
+      this.cacheStale = true;
+    }
     const old = state.stamps.get(path);
     if (old?.stamp === stamp?.stamp && old?.hash === stamp?.hash) return;
     if (stamp === undefined) state.stamps.delete(path);
     else state.stamps.set(path, stamp);
     this.cacheStale = true;
+  }
+
+  /** An editor's text replaces the disk text `path` was indexed from. */
+  private holdForDisk(state: Loaded, path: string): void {
+    const stamp = state.stamps.get(path);
+    if (!stamp) return;
+    state.stamps.delete(path);
+    state.heldForDisk.set(path, stamp);
   }
 
   private keepFresh(path: string, text: string | undefined): void {
@@ -471,9 +497,8 @@ export class WorkspaceService {
     if (state && state.index.isPagePath(path) && !this.goneOnDisk.has(path)) {
       const previous = this.parsed.get(path);
       if (previous?.text !== text || state.skipped.has(path) || !state.index.summary(path)) {
+        this.holdForDisk(state, path);
         this.indexText(state, path, text);
-        // Indexed from the editor's text, which the disk may not hold: not kept for the next session.
-        this.setStamp(state, path, undefined);
       } else this.markDirty(path);
     }
     this.kick();
@@ -545,6 +570,8 @@ export class WorkspaceService {
         }
         const overlay = this.overlays.get(path);
         if (overlay) {
+          // Saved or written by another tool: what the kept index held for it is no longer the disk.
+          if (state.heldForDisk.delete(path)) this.cacheStale = true;
           // Written again (restored, saved): the editor's text is the page.
           if (this.goneOnDisk.delete(path) && state.index.isPagePath(path)) this.indexText(state, path, overlay.text);
           continue;
@@ -880,6 +907,12 @@ export class WorkspaceService {
       if (!summary) continue;
       const findings = this.checkedFindings.get(path);
       pages.push({ stamp, hash, summary, links: state.backlinks.linksOf(path), checked: findings ? { deps: state.index.dependencyKeys(path), findings } : undefined });
+    }
+    // A page indexed from an editor's text is kept as changed since: the next session reads it,
+    // and whoever looked up what it served here (links checked against the unsaved text) is checked again.
+    for (const path of this.overlays.keys()) {
+      const summary = state.stamps.has(path) ? undefined : state.index.summary(path);
+      if (summary) pages.push({ stamp: EDITOR_TEXT_STAMP, hash: 0, summary, links: state.backlinks.linksOf(path) });
     }
     const files: string[] = [];
     for (const f of state.index.filePaths()) if (!state.index.isPagePath(f)) files.push(f);
