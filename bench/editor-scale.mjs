@@ -115,6 +115,16 @@ function processes(pgid, cmdPattern) {
 const isServer = (p) => /dist\/server\.js/.test(p.cmd);
 const isExtHost = (p) => /extensionHost|--type=extensionHost/.test(p.cmd) || /bootstrap-fork.*(extensionHost)/.test(p.cmd);
 
+/** The Topic Pages lines of the extension host's output-channel logs under a profile's user data. */
+function serverLogLines(userDataDir) {
+  const found = spawnSync('find', [path.join(userDataDir, 'logs'), '-type', 'f', '-name', '*.log'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  const lines = [];
+  for (const file of found) {
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line.includes('Topic Pages: ')) lines.push(line.trim());
+  }
+  return lines;
+}
+
 async function session(mode, { profileRoot, keep = false, tag = mode, port } = {}) {
   const out = path.join(resultsDir, `editor-bench-${tag}.json`);
   const harnessResults = path.join(os.tmpdir(), `topic-pages-bench-harness-${tag}-${process.pid}.json`);
@@ -187,6 +197,10 @@ async function session(mode, { profileRoot, keep = false, tag = mode, port } = {
     result.serverPeakRssMb = Math.max(serverPeak, ...now.filter(isServer).map((p) => p.hwmMb));
     result.serverSampledPeakMb = serverSampledPeak;
     result.serverRssMb = now.filter(isServer).reduce((n, p) => n + p.rssMb, 0);
+    // The server's own timings (process start to initialized, first diagnostics, indexed and
+    // checked), from the Topic Pages output channel's log in the profile.
+    result.serverLog = serverLogLines(cs.userDataDir);
+    if (result.serverLog.length > 0) log(`server log (${tag}):\n  ${result.serverLog.join('\n  ')}`);
   } finally {
     sampling = false;
     await sampler;

@@ -1,5 +1,6 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import configSchema from '../../schemas/topic-pages.config.schema.json';
+import { lazyValidator } from './schemaValidator';
 import type { SeveritySetting } from './types';
 
 /** The workspace configuration file, `topic-pages.json` at the workspace root. */
@@ -25,8 +26,7 @@ export class ConfigError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateConfig = ajv.compile(configSchema);
+const validateConfig = lazyValidator(configSchema);
 
 /** Parses and validates a config file's text; throws ConfigError with a one-line reason. */
 export function parseConfig(text: string, file: string = CONFIG_FILE): UserConfig {
@@ -36,7 +36,7 @@ export function parseConfig(text: string, file: string = CONFIG_FILE): UserConfi
   } catch (error) {
     throw new ConfigError(file, `not valid JSON (${(error as Error).message})`);
   }
-  if (!validateConfig(data)) throw new ConfigError(file, describeAjvErrors(validateConfig.errors ?? []));
+  if (!validateConfig(data)) throw new ConfigError(file, describeAjvErrors(validateConfig.errors));
   return data as UserConfig;
 }
 

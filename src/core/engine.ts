@@ -7,7 +7,7 @@ import type { Report, Rule } from './rule';
 import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
 import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type PageSummary, type Settings } from './workspace';
-import Ajv from 'ajv';
+import { lazyValidator } from './schemaValidator';
 import { compileGlob, workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
 
@@ -130,8 +130,7 @@ export interface LoadedSettings {
   readonly errors: readonly ConfigError[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateRedirects = ajv.compile({
+const validateRedirects = lazyValidator({
   type: 'array',
   items: {
     type: 'object',
@@ -168,7 +167,7 @@ export async function loadSettings(host: FileHost, files: readonly string[], con
     const parsed = await readJson(host, config.redirects, errors);
     if (parsed !== undefined) {
       if (validateRedirects(parsed)) redirects = parsed as Redirect[];
-      else errors.push(new ConfigError(config.redirects, `not a list of {"from", "to"} entries: ${describeAjvErrors(validateRedirects.errors ?? [])}`));
+      else errors.push(new ConfigError(config.redirects, `not a list of {"from", "to"} entries: ${describeAjvErrors(validateRedirects.errors)}`));
     }
   }
   let frontMatterSchema: object | undefined;

@@ -4,6 +4,9 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { IndexStore } from '../core/service/indexCache';
 
+/** Characters written at a time: under V8's largest regular heap object, even for two-byte strings. */
+const WRITE_BATCH = 32 * 1024;
+
 /**
  * The file keeping one workspace folder's index between sessions, in a cache folder (the
  * editor's storage folder for the workspace, or the user's cache folder): never in the workspace.
@@ -21,8 +24,10 @@ export class IndexCacheFile implements IndexStore {
   }
 
   /**
-   * Written whole or not at all: into a temporary file beside it, a chunk at a time (in batches of
-   * about a megabyte), then renamed over it.
+   * Written whole or not at all: into a temporary file beside it, a chunk at a time, then renamed
+   * over it. Batches stay small (WRITE_BATCH characters): a joined string above V8's regular object
+   * size goes to its large-object space, freed only by a full collection, so megabyte batches of a
+   * 29 MB index raised the server's peak RSS by about 30 MB.
    */
   async write(chunks: Iterable<string>): Promise<void> {
     await fs.mkdir(dirname(this.file), { recursive: true });
@@ -34,7 +39,7 @@ export class IndexCacheFile implements IndexStore {
       for (const chunk of chunks) {
         batch.push(chunk);
         size += chunk.length;
-        if (size < 1 << 20) continue;
+        if (size < WRITE_BATCH) continue;
         await handle.writeFile(batch.join(''));
         batch = [];
         size = 0;

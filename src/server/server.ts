@@ -172,6 +172,9 @@ export class TopicPagesServer {
   private watching: Promise<void> = Promise.resolve();
   /** True once every folder was indexed and checked once; stays true. */
   private indexed = false;
+  private firstOpenSeen = false;
+  private firstOpenAnswered = false;
+  private settingsRead = false;
   /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
   private diagnosticBatches = false;
   /** Where each folder's index is kept between sessions (undefined: nowhere). */
@@ -183,7 +186,15 @@ export class TopicPagesServer {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.initialized());
     connection.onShutdown(() => this.dispose());
-    this.documents.onDidOpen((e) => this.withDocument(e.document.uri, (f, path) => f.service.openDocument(path, e.document.version, e.document.getText())));
+    this.documents.onDidOpen((e) =>
+      this.withDocument(e.document.uri, (f, path) => {
+        if (!this.firstOpenSeen) {
+          this.firstOpenSeen = true;
+          this.info(`first page opened at ${sinceStart()}`);
+        }
+        f.service.openDocument(path, e.document.version, e.document.getText());
+      }),
+    );
     this.documents.onDidChangeContent((e) => {
       this.withDocument(e.document.uri, (f, path) => {
         if (f.settings['validate.onType'] === false || (f.settings['validate'] as { onType?: unknown } | undefined)?.onType === false) return;
@@ -293,7 +304,17 @@ export class TopicPagesServer {
         () => undefined, // not registered: changes on disk are seen when files are opened
       );
     }
+    this.info(`initialized at ${sinceStart()}`);
     await this.reloadSettings(undefined, true);
+    this.info(`every page indexed at ${sinceStart()}`);
+    void this.whenIdle().then(() => {
+      for (const f of this.folders) {
+        const pages = f.service.index?.pageCount ?? 0;
+        const checked = Math.min(f.service.checks, pages);
+        const how = checked >= pages ? 'every page checked' : `${checked.toLocaleString('en')} checked, the others' findings kept from the last session`;
+        this.info(`${f.name}: ${pages.toLocaleString('en')} pages indexed and checked at ${sinceStart()} (${how})`);
+      }
+    });
     // Node's recursive watcher walks the whole tree, blocking, before it returns (1–1.4 s at 10,500
     // pages, during which no message is answered): it starts once the workspace is indexed and checked.
     // A page changed on disk meanwhile is seen when it is opened or changed again.
@@ -317,6 +338,10 @@ export class TopicPagesServer {
         if (settingReader(f.settings)('topicPages.diagnostics.scope') !== scope) scopeChanged.add(f);
       }
       await this.watching;
+      if (!this.settingsRead) {
+        this.settingsRead = true;
+        this.info(`settings read at ${sinceStart()}`);
+      }
       await this.withProgress(async () => {
         await Promise.all(
           this.folders.map(async (f) => {
@@ -475,6 +500,11 @@ export class TopicPagesServer {
     this.connection.console.warn(`Topic Pages: ${message}`);
   }
 
+  /** A line in the client's log (VS Code: the Topic Pages output channel), for what took how long. */
+  info(message: string): void {
+    this.connection.console.info(`Topic Pages: ${message}`);
+  }
+
   publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined): void {
     // A closed page outside the scope: counted by the service (status, tree), not listed; what was listed is cleared.
     if (version === undefined && !this.listed(folder, path)) {
@@ -487,6 +517,10 @@ export class TopicPagesServer {
     if (findings.length === 0 && !folder.withProblems.has(path) && version === undefined) return;
     if (findings.length > 0) folder.withProblems.add(path);
     else folder.withProblems.delete(path);
+    if (version !== undefined && !this.firstOpenAnswered) {
+      this.firstOpenAnswered = true;
+      this.info(`an open page's first diagnostics at ${sinceStart()}`);
+    }
     this.send(folder.uriOf(path), version, findings, new LineIndex(text));
     this.labelsChanged();
     this.statusChanged();
@@ -798,3 +832,8 @@ export class TopicPagesServer {
 }
 
 declare const TOPIC_PAGES_VERSION: string | undefined;
+
+/** Seconds since the server process started, for its log. */
+function sinceStart(): string {
+  return `${(performance.now() / 1000).toFixed(2)} s`;
+}

@@ -235,6 +235,28 @@ describe('the index kept between sessions', () => {
     assert.equal(h.service.index?.summary(path)?.title, diskTitle);
   });
 
+  it('keeps a page open with its disk text as it is on disk when the index is written', async () => {
+    const files = exampleFiles();
+    const titled = [...files.keys()].filter((p) => p.endsWith('.md') && /^title: /m.test(files.get(p) ?? ''));
+    const [open, other] = [titled[0] ?? '', titled[1] ?? ''];
+    // Pages parsed after it, so that opening it parses its text again (a workspace larger than the parse cache).
+    for (let i = 0; i < 100; i++) files.set(`articles/zz-filler-${i}.md`, `---\ntitle: Filler ${i}\n---\nText.\n`);
+    const store = new MemoryStore();
+    const host = new StampedHost(files);
+    const h = await serviceFor(host.files, { ...VERSION, indexStore: store, saveIntervalMs: 0 }, host);
+    await h.service.whenSaved();
+    const keptStamp = (): string | undefined => decodeIndex(store.text ?? '')?.pages.find((p) => p.summary.path === open)?.stamp;
+    const diskStamp = keptStamp();
+    h.service.openDocument(open, 1, files.get(open) ?? '');
+    host.write(other, (files.get(other) ?? '').replace(/^title: .*$/m, 'title: Saved Elsewhere'));
+    await h.service.filesChanged([{ path: other, type: 'changed' }]);
+    await h.service.whenIdle();
+    await h.service.whenSaved();
+    assert.equal(store.writes, 2);
+    assert.equal(keptStamp(), diskStamp, 'the editor shows the disk text: kept with its stamp, not as changed');
+    assert.ok(decodeIndex(store.text ?? '')?.pages.find((p) => p.summary.path === open)?.checked, 'with its findings');
+  });
+
   it('written while a page holds an unsaved edit, leads the next session to check what that edit touched', async () => {
     const files = exampleFiles();
     const target = [...files.keys()].find((p) => p.endsWith('.md') && /^title: /m.test(files.get(p) ?? '')) ?? '';

@@ -1,11 +1,11 @@
-import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import vocabularySchema from '../../../schemas/topic-pages.vocabulary.schema.json';
 import { ConfigError, describeAjvErrors } from '../config';
 import { firstCollectionKey } from '../frontMatter';
+import { lazyValidator } from '../schemaValidator';
 import type { Vocabulary } from './taxonomy';
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(vocabularySchema);
+const validate = lazyValidator(vocabularySchema);
 
 /**
  * Parses a vocabulary file (`{ "topics": [...], "contentType": [...], "useCase": [...] }`):
@@ -19,7 +19,7 @@ export function parseVocabulary(text: string, file: string): Vocabulary {
   } catch (error) {
     throw new ConfigError(file, `not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'} (${((error as Error).message.split('\n')[0] ?? '').trim()})`);
   }
-  if (!validate(data)) throw new ConfigError(file, describeAjvErrors(validate.errors ?? []));
+  if (!validate(data)) throw new ConfigError(file, describeAjvErrors(validate.errors));
   const out: Record<string, readonly string[]> = {};
   for (const [field, values] of Object.entries(data as Record<string, unknown>)) if (Array.isArray(values)) out[field] = values as string[];
   return out;

@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, type Node as YamlNode } from 'yaml';
 import builtInSchema from '../../../schemas/topic-page.frontmatter.schema.json';
 import { nodeRange } from '../frontMatter';
@@ -6,16 +6,22 @@ import type { Page } from '../page';
 import type { Rule } from '../rule';
 import type { Range } from '../types';
 import { workspaceAjv } from '../linearRegExp';
+import { lazyValidator } from '../schemaValidator';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const compiled = new WeakMap<object, ValidateFunction>();
+const builtIn = lazyValidator(builtInSchema);
+const compiled = new WeakMap<object, (data: unknown) => readonly ErrorObject[]>();
 
-function validatorFor(schema: object): ValidateFunction {
+/** The schema's errors for `data` (none when it is valid). */
+function validatorFor(schema: object): (data: unknown) => readonly ErrorObject[] {
+  if (schema === builtInSchema) return (data) => (builtIn(data) ? [] : builtIn.errors);
   let v = compiled.get(schema);
   // A workspace schema gets its own Ajv: reloading the config brings a new schema object with
   // the same `$id`, which a shared instance refuses ("schema with key or id already exists").
   // Its patterns run on RE2, in time linear in the value.
-  if (!v) compiled.set(schema, (v = (schema === builtInSchema ? ajv : workspaceAjv()).compile(schema)));
+  if (!v) {
+    const validate = workspaceAjv().compile(schema);
+    compiled.set(schema, (v = (data) => (validate(data) ? [] : (validate.errors ?? []))));
+  }
   return v;
 }
 
@@ -33,9 +39,8 @@ export const frontMatterSchemaRule: Rule = {
   check({ page, index, report }) {
     const fm = page.frontMatter;
     if (!fm || fm.problems.some((p) => p.code !== 'unclosed')) return;
-    const validate = validatorFor(index.settings.frontMatterSchema ?? builtInSchema);
-    if (validate(fm.data)) return;
-    for (const error of validate.errors ?? []) {
+    const errors = validatorFor(index.settings.frontMatterSchema ?? builtInSchema)(fm.data);
+    for (const error of errors) {
       if (error.keyword === 'required' && OWNED_ELSEWHERE.has(String(error.params['missingProperty']))) continue;
       if (error.keyword === 'anyOf' || error.keyword === 'if') continue;
       const path = error.instancePath.split('/').slice(1).map(unescape);

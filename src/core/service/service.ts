@@ -164,6 +164,7 @@ class Loaded {
 }
 
 const PARSE_CACHE = 64;
+const UTF8 = new TextEncoder();
 /** The stamp a kept page indexed from an editor's text gets: no file has it, so it reads as changed. */
 const EDITOR_TEXT_STAMP = 'editor';
 /**
@@ -414,10 +415,12 @@ export class WorkspaceService {
     this.cacheStale = true;
   }
 
-  /** An editor's text replaces the disk text `path` was indexed from. */
-  private holdForDisk(state: Loaded, path: string): void {
+  /** An editor's text replaces the disk text `path` was indexed from (unless it is that text: a page just opened). */
+  private holdForDisk(state: Loaded, path: string, text: string): void {
     const stamp = state.stamps.get(path);
     if (!stamp) return;
+    const bytes = UTF8.encode(text);
+    if (contentHash(bytes) === stamp.hash || contentHash(UTF8.encode('\ufeff' + text)) === stamp.hash) return;
     state.stamps.delete(path);
     state.heldForDisk.set(path, stamp);
   }
@@ -497,7 +500,7 @@ export class WorkspaceService {
     if (state && state.index.isPagePath(path) && !this.goneOnDisk.has(path)) {
       const previous = this.parsed.get(path);
       if (previous?.text !== text || state.skipped.has(path) || !state.index.summary(path)) {
-        this.holdForDisk(state, path);
+        this.holdForDisk(state, path, text);
         this.indexText(state, path, text);
       } else this.markDirty(path);
     }
