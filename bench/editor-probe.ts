@@ -53,6 +53,16 @@ function hasMojibake(uri: vscode.Uri): boolean {
   return vscode.languages.getDiagnostics(uri).some((d) => d.source === SOURCE && typeof d.code === 'object' && String(d.code.value) === 'mojibake');
 }
 
+/** Our diagnostics other than mojibake (which the keystrokes add and remove), as `rule line:col-line:col`. */
+function settledKeys(uri: vscode.Uri): string {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === SOURCE && !(typeof d.code === 'object' && String(d.code.value) === 'mojibake'))
+    .map((d) => `${typeof d.code === 'object' ? String(d.code.value) : ''} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
+    .sort()
+    .join('\n');
+}
+
 function ours(uri: vscode.Uri): number {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE).length;
 }
@@ -111,6 +121,12 @@ export async function run(): Promise<void> {
     const uri = vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
     let firstDiagnostics: number | undefined;
     const first = whenDiagnostics(uri, () => ours(uri) > 0, 600_000).then((t) => (firstDiagnostics = t));
+    // Every change of the page's diagnostics, to find when they were first complete: the server
+    // first publishes what the page holds alone, then its full check (the links need the workspace).
+    const changes: { at: number; keys: string }[] = [];
+    const recorder = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) changes.push({ at: Date.now(), keys: settledKeys(uri) });
+    });
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     result.opened = Date.now();
     if (mode === 'without') {
@@ -133,6 +149,11 @@ export async function run(): Promise<void> {
     await api.ready;
     result.ready = readyAt ?? Date.now();
     result.indexedAndCheckedAfterActivationMs = (readyAt ?? Date.now()) - api.activatedAt;
+    recorder.dispose();
+    const complete = changes.find((c) => c.keys === settledKeys(uri));
+    result.completeDiagnostics = complete?.at;
+    result.completeDiagnosticsAfterActivationMs = complete ? complete.at - api.activatedAt : undefined;
+    result.diagnosticChangesBeforeReady = changes.length;
     result.statusAtReady = await api.status();
     const after = await keystrokes(editor, KEYSTROKES);
     result.keystrokesAfterIndexing = after;

@@ -244,7 +244,7 @@ const delta = without ? hostRss(withUs) - hostRss(without) : undefined;
 const heapDelta = without && withUs.memory && without.memory ? withUs.memory.heapUsedMb - without.memory.heapUsedMb : undefined;
 const viewMs = withUs.viewFirstItems !== undefined && withUs.activatedAt !== undefined ? withUs.viewFirstItems - Math.max(withUs.activatedAt, withUs.viewClicked ?? 0) : undefined;
 const rows = [
-  ['the page opened at start-up gets its diagnostics (after activation)', `${fmt(withUs.firstDiagnosticsAfterActivationMs / 1000, 2)} s`, '≤ 2 s'],
+  ['the page opened at start-up gets its diagnostics (after activation): first / complete', `${fmt(withUs.firstDiagnosticsAfterActivationMs / 1000, 2)} s / ${fmt(withUs.completeDiagnosticsAfterActivationMs / 1000, 2)} s`, '≤ 2 s'],
   [`a keystroke → diagnostics updated, during indexing (${during.count ?? 0} of 20 while indexing)`, `${fmt(during.median)} ms median, ${fmt(during.worst)} ms worst`, '≤ 150 ms median, ≤ 400 ms worst'],
   ['the same after indexing (20)', `${fmt(after.median)} ms median, ${fmt(after.worst)} ms worst`, '≤ 150 ms median, ≤ 400 ms worst'],
   ['whole workspace indexed and checked (after activation)', `${fmt(indexed / 1000, 1)} s (CLI check: ${fmt(cli.wallMs / 1000, 1)} s; ratio ${fmt(indexed / cli.wallMs, 2)})`, '≤ 2 × CLI'],
@@ -256,7 +256,7 @@ const table = ['| measure | measured | target |', '|---|---|---|', ...rows.map((
 if (cold) {
   const coldView = cold.viewFirstItems !== undefined && cold.activatedAt !== undefined ? cold.viewFirstItems - Math.max(cold.activatedAt, cold.viewClicked ?? 0) : undefined;
   const coldIndexed = cold.indexedAndCheckedAfterActivationMs;
-  console.log(`cold start (the session before): first diagnostics ${fmt(cold.firstDiagnosticsAfterActivationMs / 1000, 2)} s, view ${fmt(coldView / 1000, 2)} s, indexed and checked ${fmt(coldIndexed / 1000, 1)} s, server peak ${fmt(cold.serverPeakRssMb)} MB`);
+  console.log(`cold start (the session before): first diagnostics ${fmt(cold.firstDiagnosticsAfterActivationMs / 1000, 2)} s, complete ${fmt(cold.completeDiagnosticsAfterActivationMs / 1000, 2)} s, view ${fmt(coldView / 1000, 2)} s, indexed and checked ${fmt(coldIndexed / 1000, 1)} s, server peak ${fmt(cold.serverPeakRssMb)} MB`);
 }
 const summary = { size, workspace: ws.root, cli, with: withUs, without, cold, warm: opts.warm, date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load average ${loadAtStart.toFixed(1)} at the start`, commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim() };
 fs.writeFileSync(path.join(resultsDir, 'editor-bench.json'), JSON.stringify(summary, null, 2));

@@ -6,7 +6,7 @@ import type { Redirect } from './redirects';
 import type { Report, Rule } from './rule';
 import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
-import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type PageSummary, type Settings } from './workspace';
+import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type IndexView, type PageSummary, type Settings } from './workspace';
 import { lazyValidator } from './schemaValidator';
 import { compileGlob, workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
@@ -55,37 +55,67 @@ export type FileRead = { readonly bytes: Uint8Array; readonly stamp?: string } |
  * the index exactly as it was.
  */
 export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): Finding[] {
-  const findings: Finding[] = [];
   const resolutions = new Map<PageLink, LinkResolution>();
-  const run = (fn: () => void): void => (options.record === false ? fn() : index.recordDependencies(page.path, fn));
-  run(() => {
-    for (const rule of rules) {
-      const severity = index.settings.severities[rule.id] ?? rule.defaultSeverity;
-      if (severity === 'off') continue;
-      if (rule.scope === 'topic-pages' && !page.isTopicPage) continue;
-      try {
-        rule.check({
-          page,
-          index,
-          resolve(link) {
-            let r = resolutions.get(link);
-            if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
-            return r;
-          },
-          report(report: Report) {
-            // Only a page with suppression comments needs the finding's line.
-            if (page.suppressions.comments.length > 0 && page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
-            findings.push({ ruleId: rule.id, severity: severity as Severity, ...report });
-          },
-        });
-      } catch (error) {
-        // A bug in one rule on one odd page must not stop the other rules, or the workspace's check.
-        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-        findings.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule \`${rule.id}\` on this page (${reason}); the other rules ran. Please report it.`, range: { start: 0, end: 0 } });
+  const resolve = (link: PageLink): LinkResolution => {
+    let r = resolutions.get(link);
+    if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
+    return r;
+  };
+  const run = (): Finding[] => runRules(page, index, rules, resolve).findings;
+  return options.record === false ? run() : index.recordDependencies(page.path, run);
+}
+
+/** Thrown when a rule asks the workspace something during a check without it (checkPageAlone). */
+class NeedsWorkspace extends Error {}
+
+function needsWorkspace(): never {
+  throw new NeedsWorkspace('the workspace is not known yet');
+}
+
+/**
+ * The rules on one page before the workspace is known (its files not yet listed): what each rule
+ * finds without asking the workspace anything, which is exactly what it finds with it. A rule that
+ * asks (a link to resolve, a summary, an include) is left out of `findings` and named in
+ * `deferred`; its findings come with the full check. An editor shows these first, as a language
+ * server shows syntax errors before the type checker's.
+ */
+export function checkPageAlone(page: Page, settings: Settings, rules: readonly Rule[] = allRules): { findings: Finding[]; deferred: string[] } {
+  const view: IndexView = { settings, summary: needsWorkspace, filesForRoute: needsWorkspace, suggestRoutes: needsWorkspace, resolveInclude: needsWorkspace };
+  return runRules(page, view, rules, needsWorkspace);
+}
+
+function runRules(page: Page, index: IndexView, rules: readonly Rule[], resolve: (link: PageLink) => LinkResolution): { findings: Finding[]; deferred: string[] } {
+  const findings: Finding[] = [];
+  const deferred: string[] = [];
+  for (const rule of rules) {
+    const severity = index.settings.severities[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    if (rule.scope === 'topic-pages' && !page.isTopicPage) continue;
+    const before = findings.length;
+    try {
+      rule.check({
+        page,
+        index,
+        resolve,
+        report(report: Report) {
+          // Only a page with suppression comments needs the finding's line.
+          if (page.suppressions.comments.length > 0 && page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
+          findings.push({ ruleId: rule.id, severity: severity as Severity, ...report });
+        },
+      });
+    } catch (error) {
+      if (error instanceof NeedsWorkspace) {
+        findings.length = before;
+        deferred.push(rule.id);
+        continue;
       }
+      // A bug in one rule on one odd page must not stop the other rules, or the workspace's check.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+      findings.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule \`${rule.id}\` on this page (${reason}); the other rules ran. Please report it.`, range: { start: 0, end: 0 } });
     }
-  });
-  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, deferred };
 }
 
 /** Decoded file text, or why it cannot be checked. The BOM is kept out of `text` and remembered. */

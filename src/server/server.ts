@@ -78,7 +78,7 @@ class Folder {
     this.service = new WorkspaceService(
       new NodeFileHost(root),
       {
-        onDiagnostics: (path, findings, text, version) => server.publish(this, path, findings, text, version),
+        onDiagnostics: (path, findings, text, version, partial) => server.publish(this, path, findings, text, version, partial),
         onForget: (path) => server.unpublish(this, path),
         onTreeChanged: () => server.treeChanged(),
         onStatus: () => server.statusChanged(),
@@ -174,6 +174,7 @@ export class TopicPagesServer {
   private indexed = false;
   private firstOpenSeen = false;
   private firstOpenAnswered = false;
+  private firstOpenPartial = false;
   private settingsRead = false;
   /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
   private diagnosticBatches = false;
@@ -505,7 +506,7 @@ export class TopicPagesServer {
     this.connection.console.info(`Topic Pages: ${message}`);
   }
 
-  publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined): void {
+  publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined, partial = false): void {
     // A closed page outside the scope: counted by the service (status, tree), not listed; what was listed is cleared.
     if (version === undefined && !this.listed(folder, path)) {
       this.unpublish(folder, path);
@@ -517,9 +518,13 @@ export class TopicPagesServer {
     if (findings.length === 0 && !folder.withProblems.has(path) && version === undefined) return;
     if (findings.length > 0) folder.withProblems.add(path);
     else folder.withProblems.delete(path);
-    if (version !== undefined && !this.firstOpenAnswered) {
+    if (version !== undefined && partial && !this.firstOpenPartial) {
+      this.firstOpenPartial = true;
+      this.info(`an open page's first diagnostics (those that need no other file) at ${sinceStart()}`);
+    }
+    if (version !== undefined && !partial && !this.firstOpenAnswered) {
       this.firstOpenAnswered = true;
-      this.info(`an open page's first diagnostics at ${sinceStart()}`);
+      this.info(`an open page's diagnostics at ${sinceStart()}`);
     }
     this.send(folder.uriOf(path), version, findings, new LineIndex(text));
     this.labelsChanged();

@@ -34,6 +34,8 @@ export interface Harness {
   readonly live: Map<string, string[]>;
   /** Every path published, in order. */
   readonly published: string[];
+  /** Every publication, in order: findings as `findingKeys`, and whether it was a page's findings before the workspace was listed. */
+  readonly publications: { readonly path: string; readonly findings: readonly Finding[]; readonly partial: boolean }[];
   readonly forgotten: string[];
   treeChanges: number;
 }
@@ -49,13 +51,15 @@ export async function serviceFor(files: MemoryFiles, options: ServiceOptions = {
 export function harnessFor(host: MemoryServiceHost, options: ServiceOptions = {}): Harness {
   const live = new Map<string, string[]>();
   const published: string[] = [];
+  const publications: { path: string; findings: readonly Finding[]; partial: boolean }[] = [];
   const forgotten: string[] = [];
   const h: { treeChanges: number } = { treeChanges: 0 };
   const service = new WorkspaceService(
     host,
     {
-      onDiagnostics(path, findings) {
+      onDiagnostics(path, findings, _text, _version, partial) {
         published.push(path);
+        publications.push({ path, findings, partial: partial === true });
         if (findings.length > 0) live.set(path, findingKeys(findings));
         else live.delete(path);
       },
@@ -69,7 +73,7 @@ export function harnessFor(host: MemoryServiceHost, options: ServiceOptions = {}
     },
     options,
   );
-  return Object.assign(h, { service, host, live, published, forgotten });
+  return Object.assign(h, { service, host, live, published, publications, forgotten });
 }
 
 /** What a fresh full check of `files` reports (paths with findings only), sorted by path. */

@@ -1,6 +1,6 @@
 import { CONFIG_FILE, type UserConfig } from '../config';
 import { compatibleFixEdits, fixAll } from '../edits';
-import { checkPage, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
+import { checkPage, checkPageAlone, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
 import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from '../features/completionContext';
 import { articleKeyForFile, hrefEditsForMoves, pageMoves, type PageMove } from '../features/linkUpdates';
 import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../features/navigation';
@@ -33,7 +33,8 @@ export interface ServiceHost extends FileHost {
 /** What the service tells its owner (a language server, a test). */
 export interface ServiceEvents {
   /** New findings for a file, computed on `text` (`version` is the open document's, if open). */
-  onDiagnostics?(path: string, findings: readonly Finding[], text: string, version: number | undefined): void;
+  /** `partial`: an open page's findings before the workspace is listed (those that need no other file). */
+  onDiagnostics?(path: string, findings: readonly Finding[], text: string, version: number | undefined, partial?: boolean): void;
   /** A file is no longer checked (deleted, ignored, no longer a page): drop its findings. */
   onForget?(path: string): void;
   /** The topic tree's data changed (pages, titles, links; not problem counts). */
@@ -207,6 +208,11 @@ export class WorkspaceService {
   private readonly fresh = new Map<string, string>();
   private freshChars = 0;
   private readonly published = new Set<string>();
+  /**
+   * Until the first load has listed the workspace: its settings, read without the listing, and an
+   * index that knows no file. Open pages get a first check of what they hold alone (checkPageAlone).
+   */
+  private early: { loaded: LoadedSettings; index: WorkspaceIndex } | undefined;
   private progress: IndexingProgress | undefined;
   private generation = 0;
   private running: Promise<void> | undefined;
@@ -280,6 +286,8 @@ export class WorkspaceService {
     const generation = ++this.generation;
     this.busy++;
     try {
+      if (!this.state && this.overlays.size > 0) await this.checkOpenPagesAlone();
+      if (generation !== this.generation || token.isCancellationRequested) return;
       const files = await this.host.listFiles();
       const loaded = await loadSettings(this.host, files, this.options.configFile, this.defaults);
       if (generation !== this.generation || token.isCancellationRequested) return;
@@ -294,6 +302,7 @@ export class WorkspaceService {
       this.skipRefused(state, listed);
       const previous = this.published;
       this.state = state;
+      this.early = undefined;
       this.results.clear();
       this.dirty.clear();
       this.restored.clear();
@@ -425,6 +434,37 @@ export class WorkspaceService {
     state.heldForDisk.set(path, stamp);
   }
 
+  /**
+   * Before the first listing: the open pages' findings that need no other file (settings read
+   * without the listing: the config file, and whether `articles/` exists), published at once.
+   * The full check follows once the workspace is listed and replaces them.
+   */
+  private async checkOpenPagesAlone(): Promise<void> {
+    const isFolder = this.host.isFolder?.bind(this.host);
+    if (!isFolder) return;
+    const known: string[] = [];
+    if (this.options.configFile === undefined && 'bytes' in (await this.host.readFile(CONFIG_FILE))) known.push(CONFIG_FILE);
+    // All loadSettings asks of the listing besides the config file: is there anything under `articles/`.
+    if (await isFolder('articles')) known.push('articles/');
+    let loaded: LoadedSettings;
+    try {
+      loaded = await loadSettings(this.host, known, this.options.configFile, this.defaults);
+    } catch {
+      return;
+    }
+    if (this.state) return;
+    this.early = { loaded, index: new WorkspaceIndex(loaded.settings, false) };
+    for (const path of this.overlays.keys()) this.publishAlone(this.early, path);
+  }
+
+  private publishAlone(early: { loaded: LoadedSettings; index: WorkspaceIndex }, path: string): void {
+    const open = this.overlays.get(path);
+    if (!open || !early.index.isPagePath(path)) return;
+    const { findings } = checkPageAlone(this.parse(path, open.text), early.loaded.settings);
+    this.published.add(path);
+    this.events.onDiagnostics?.(path, findings, open.text, open.version, true);
+  }
+
   private keepFresh(path: string, text: string | undefined): void {
     const old = this.fresh.get(path);
     if (old !== undefined) {
@@ -496,6 +536,7 @@ export class WorkspaceService {
   openDocument(path: string, version: number, text: string): void {
     this.overlays.set(path, { version, text });
     const state = this.state;
+    if (!state && this.early) this.publishAlone(this.early, path);
     // A page deleted on disk while open stays out of the index (links to it are broken) until it is written again.
     if (state && state.index.isPagePath(path) && !this.goneOnDisk.has(path)) {
       const previous = this.parsed.get(path);

@@ -1,0 +1,135 @@
+/**
+ * Before the workspace is listed, an open page gets the findings it holds alone (checkPageAlone):
+ * what every rule finds without asking the workspace anything, which must be exactly what that rule
+ * finds in the full check. The service publishes them at once and replaces them with the full check.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkPageAlone, type Engine } from '../../src/core/engine';
+import { parsePage } from '../../src/core/page';
+import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, repoRoot, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
+import { describeFindings, engineFor } from '../helpers/memoryHost';
+import { harnessFor, MemoryServiceHost } from '../helpers/serviceHarness';
+
+/** Every page of the engine: the page-alone findings are the full check's findings of the rules that did not defer. */
+function assertAloneIsFullMinusDeferred(engine: Engine): { pages: number; alone: number; deferredFindings: number } {
+  let alone = 0;
+  let deferredFindings = 0;
+  let pages = 0;
+  for (const path of engine.checkablePaths()) {
+    const text = engine.index.text(path);
+    if (text === undefined) continue;
+    pages++;
+    const full = engine.check(path);
+    const early = checkPageAlone(parsePage(path, text), engine.settings);
+    const kept = full.filter((f) => !early.deferred.includes(f.ruleId));
+    assert.deepEqual(describeFindings(text, early.findings), describeFindings(text, kept), path);
+    assert.deepEqual(early.findings.map((f) => f.message), kept.map((f) => f.message), path);
+    alone += early.findings.length;
+    deferredFindings += full.length - kept.length;
+  }
+  return { pages, alone, deferredFindings };
+}
+
+function exampleFiles(): Record<string, string> {
+  const root = join(repoRoot(), 'examples', 'docs');
+  const files: Record<string, string> = {};
+  const visit = (rel: string): void => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) visit(path);
+      else files[path] = readFileSync(join(root, path), 'utf8');
+    }
+  };
+  visit('');
+  return files;
+}
+
+describe('the findings an open page holds alone', () => {
+  it('are the full check of every rule that did not ask the workspace (examples)', async () => {
+    const engine = await engineFor(new Map(Object.entries(exampleFiles())));
+    const r = assertAloneIsFullMinusDeferred(engine);
+    assert.ok(r.alone > 5 && r.deferredFindings > 5, JSON.stringify(r));
+  });
+
+  it('are the full check of every rule that did not ask the workspace (corpus)', { skip: sharedDataMissing(CORPUS_DIR) }, async () => {
+    const engine = await engineFor(new Map(Object.entries(stubWorkspace(corpusArticles()))), CORPUS_CONFIG);
+    const r = assertAloneIsFullMinusDeferred(engine);
+    assert.ok(r.pages > 80 && r.alone > 20 && r.deferredFindings > 20, JSON.stringify(r));
+  });
+
+  it('on the seed: the Markdown link in HTML and the mojibake at once; the link rules wait for the workspace', { skip: sharedDataMissing(SEED_FILE, CORPUS_DIR) }, async () => {
+    const seed = readFileSync(SEED_FILE, 'utf8');
+    const early = checkPageAlone(parsePage('articles/users/index.md', seed), (await engineFor(new Map(Object.entries(stubWorkspace({ 'articles/users/index.md': seed }))), CORPUS_CONFIG)).settings);
+    assert.deepEqual(describeFindings(seed, early.findings).sort(), ['markdown-link-in-html 65:23-65:48', 'mojibake 79:38-79:41']);
+    for (const id of ['link-broken', 'link-text-empty', 'link-description-empty']) assert.ok(early.deferred.includes(id), id);
+  });
+});
+
+describe('WorkspaceService before the workspace is listed', () => {
+  it('publishes an open page’s page-alone findings at once, then the full check', async () => {
+    const files = new Map(Object.entries(exampleFiles()));
+    const path = 'articles/users/index.md';
+    const text = files.get(path) ?? '';
+    const host = new GatedHost(files);
+    const h = harnessFor(host);
+    const service = h.service;
+    const of = (i: number): { partial: boolean; findings: string[] } | undefined => {
+      const mine = h.publications.filter((c) => c.path === path);
+      const p = mine[i < 0 ? mine.length + i : i];
+      return p && { partial: p.partial, findings: describeFindings(text, p.findings) };
+    };
+    service.openDocument(path, 1, text);
+    const loading = service.load();
+    await host.listingStarted;
+    assert.equal(h.publications.filter((p) => p.path === path).length, 1, 'published while the listing has not returned');
+    const first = of(0);
+    assert.equal(first?.partial, true);
+    host.release();
+    await loading;
+    await service.whenIdle();
+    const last = of(-1);
+    assert.equal(last?.partial, false);
+    const engine = await engineFor(files);
+    const full = describeFindings(text, engine.check(path));
+    assert.deepEqual(last?.findings, full);
+    assert.ok((first?.findings.length ?? 0) > 0 && (first?.findings.length ?? 0) < full.length, `${first?.findings.length} of ${full.length}`);
+    for (const f of first?.findings ?? []) assert.ok(full.includes(f), `${f} is a finding of the full check`);
+  });
+
+  it('publishes nothing early for a file the settings do not make a page', async () => {
+    const files = new Map(Object.entries(exampleFiles()));
+    const path = 'README-not-a-page.md';
+    files.set(path, '# Not under the docs root\n\nâ€™\n');
+    const host = new GatedHost(files);
+    const h = harnessFor(host);
+    h.service.openDocument(path, 1, files.get(path) ?? '');
+    const loading = h.service.load();
+    await host.listingStarted;
+    assert.deepEqual(h.published, []);
+    host.release();
+    await loading;
+    await h.service.whenIdle();
+    assert.equal(h.live.has(path), false);
+  });
+});
+
+/** A memory host whose listing waits until released: what the service does before the workspace is listed. */
+class GatedHost extends MemoryServiceHost {
+  private open: (() => void) | undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
+  private started: (() => void) | undefined;
+  readonly listingStarted = new Promise<void>((resolve) => (this.started = resolve));
+
+  override async listFiles(): Promise<readonly string[]> {
+    this.started?.();
+    await this.gate;
+    return super.listFiles();
+  }
+
+  release(): void {
+    this.open?.();
+  }
+}
