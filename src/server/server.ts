@@ -175,6 +175,7 @@ export class TopicPagesServer {
   private firstOpenSeen = false;
   private firstOpenAnswered = false;
   private firstOpenPartial = false;
+  private treeAnswered = false;
   private settingsRead = false;
   /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
   private diagnosticBatches = false;
@@ -812,7 +813,12 @@ export class TopicPagesServer {
   private async treeRoots(): Promise<TreeNode[]> {
     // The open pages' diagnostics first: building the tree of a large workspace takes a second.
     await Promise.all(this.folders.map((f) => f.service.whenOpenPagesChecked()));
-    return (await Promise.all(this.folders.map((f) => this.toTreeNodes(f, f.service.treeRoots())))).flat();
+    const roots = (await Promise.all(this.folders.map((f) => this.toTreeNodes(f, f.service.treeRoots())))).flat();
+    if (!this.treeAnswered) {
+      this.treeAnswered = true;
+      this.info(`the topic tree's first ${roots.length} roots at ${sinceStart()}`);
+    }
+    return roots;
   }
 
   private async treeChildren(id: string): Promise<TreeNode[]> {

@@ -99,6 +99,23 @@ describe('WorkspaceService before the workspace is listed', () => {
     for (const f of first?.findings ?? []) assert.ok(full.includes(f), `${f} is a finding of the full check`);
   });
 
+  it('publishes them for a page opened while the listing runs', async () => {
+    const files = new Map(Object.entries(exampleFiles()));
+    const path = 'articles/users/index.md';
+    const text = files.get(path) ?? '';
+    const host = new GatedHost(files);
+    const h = harnessFor(host);
+    const loading = h.service.load();
+    await host.listingStarted;
+    h.service.openDocument(path, 1, text);
+    assert.deepEqual(h.publications.map((p) => [p.path, p.partial]), [[path, true]], 'published before the listing returned');
+    host.release();
+    await loading;
+    await h.service.whenIdle();
+    const full = describeFindings(text, (await engineFor(files)).check(path));
+    assert.deepEqual(describeFindings(text, h.publications.filter((p) => p.path === path).at(-1)?.findings ?? []), full);
+  });
+
   it('publishes nothing early for a file the settings do not make a page', async () => {
     const files = new Map(Object.entries(exampleFiles()));
     const path = 'README-not-a-page.md';

@@ -286,7 +286,8 @@ export class WorkspaceService {
     const generation = ++this.generation;
     this.busy++;
     try {
-      if (!this.state && this.overlays.size > 0) await this.checkOpenPagesAlone();
+      // Before the first listing: pages open now, or opened while it runs, get their early check.
+      if (!this.state) await this.checkOpenPagesAlone();
       if (generation !== this.generation || token.isCancellationRequested) return;
       const files = await this.host.listFiles();
       const loaded = await loadSettings(this.host, files, this.options.configFile, this.defaults);
