@@ -88,6 +88,7 @@ class Folder {
         cacheVersion: typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : 'development',
         ...(process.env['TOPIC_PAGES_INDEX_SAVE_MS'] ? { saveIntervalMs: Number(process.env['TOPIC_PAGES_INDEX_SAVE_MS']) } : {}),
         log: (message) => server.log(message),
+        trace: (message) => server.info(`${name}: ${message} at ${sinceStart()}`),
       },
     );
   }
@@ -814,7 +815,7 @@ export class TopicPagesServer {
     // The open pages' diagnostics first: building the tree of a large workspace takes a second.
     await Promise.all(this.folders.map((f) => f.service.whenOpenPagesChecked()));
     const roots = (await Promise.all(this.folders.map((f) => this.toTreeNodes(f, f.service.treeRoots())))).flat();
-    if (!this.treeAnswered) {
+    if (!this.treeAnswered && roots.length > 0) {
       this.treeAnswered = true;
       this.info(`the topic tree's first ${roots.length} roots at ${sinceStart()}`);
     }

@@ -5,12 +5,11 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compatibleFixEdits, fixAll } from '../../src/core/edits';
 import { Engine } from '../../src/core/engine';
 import type { Finding, TextEdit } from '../../src/core/types';
-import { CORPUS_CONFIG, CORPUS_DIR, corpusArticles, repoRoot, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
+import { CORPUS_CONFIG, CORPUS_DIR, corpusArticles, exampleFiles, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
 import { assertOnlyEditsChanged } from '../helpers/fixes';
 import { engineFor, MemoryFileHost } from '../helpers/memoryHost';
 
@@ -79,17 +78,7 @@ describe('fix-all on the auth0-docs corpus', () => {
 
 describe('fix-all on examples/docs', () => {
   it('settles, stays local, leaves nothing fixable and breaks nothing, page by page', async () => {
-    const dir = join(repoRoot(), 'examples', 'docs');
-    const files: Record<string, Uint8Array> = {};
-    const visit = (rel: string): void => {
-      for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-        const path = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) visit(path);
-        else files[path] = readFileSync(join(dir, path));
-      }
-    };
-    visit('');
-    const engine = await Engine.load(new MemoryFileHost(files));
+    const engine = await Engine.load(new MemoryFileHost(exampleFiles()));
     let removed = 0;
     for (const path of engine.index.pagePaths()) removed += fixPage(engine, path);
     // Planted safe fixes: mojibake, markdown-link-in-html, include-links-malformed, link-relative.

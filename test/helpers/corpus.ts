@@ -94,3 +94,18 @@ export function corpusArticles(): Record<string, Uint8Array> {
   visit('articles');
   return out;
 }
+
+/** Every file of the bundled example workspace (`examples/docs`), by workspace path, as text. */
+export function exampleFiles(): Map<string, string> {
+  const root = join(repoRoot(), 'examples', 'docs');
+  const files = new Map<string, string>();
+  const visit = (rel: string): void => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) visit(path);
+      else files.set(path, readFileSync(join(root, path), 'utf8'));
+    }
+  };
+  visit('');
+  return files;
+}

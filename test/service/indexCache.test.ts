@@ -4,33 +4,17 @@
  * stamps missed, and ends with exactly what a session without it reports. A bad cache is ignored.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CONFIG_FILE } from '../../src/core/config';
 import { decodeIndex, encodeIndex, INDEX_CACHE_FORMAT, MAX_CACHED_DEPTH, type CachedIndex, type CachedPage, type IndexStore } from '../../src/core/service/indexCache';
 import type { WorkspaceService } from '../../src/core/service/service';
 import type { OutlineItem } from '../../src/core/workspace';
-import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, repoRoot, sharedDataMissing } from '../helpers/corpus';
+import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, exampleFiles, sharedDataMissing } from '../helpers/corpus';
 import { StampedHost, MemoryStore } from '../helpers/indexCacheHarness';
 import { harnessFor, serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
 import type { MemoryFiles } from '../helpers/memoryHost';
 
 const VERSION = { cacheVersion: 'test' };
-
-function exampleFiles(): Map<string, string> {
-  const root = join(repoRoot(), 'examples', 'docs');
-  const files = new Map<string, string>();
-  const visit = (rel: string): void => {
-    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) visit(path);
-      else files.set(path, readFileSync(join(root, path), 'utf8'));
-    }
-  };
-  visit('');
-  return files;
-}
 
 /** The whole tree, as ids, kinds and labels (problem counts left out: they come with the checks). */
 function treeShape(service: WorkspaceService): unknown[] {

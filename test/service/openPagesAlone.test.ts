@@ -4,12 +4,11 @@
  * finds in the full check. The service publishes them at once and replaces them with the full check.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { checkPageAlone, type Engine } from '../../src/core/engine';
 import { parsePage } from '../../src/core/page';
-import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, repoRoot, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
+import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, exampleFiles, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
 import { describeFindings, engineFor } from '../helpers/memoryHost';
 import { harnessFor, MemoryServiceHost } from '../helpers/serviceHarness';
 
@@ -33,23 +32,9 @@ function assertAloneIsFullMinusDeferred(engine: Engine): { pages: number; alone:
   return { pages, alone, deferredFindings };
 }
 
-function exampleFiles(): Record<string, string> {
-  const root = join(repoRoot(), 'examples', 'docs');
-  const files: Record<string, string> = {};
-  const visit = (rel: string): void => {
-    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) visit(path);
-      else files[path] = readFileSync(join(root, path), 'utf8');
-    }
-  };
-  visit('');
-  return files;
-}
-
 describe('the findings an open page holds alone', () => {
   it('are the full check of every rule that did not ask the workspace (examples)', async () => {
-    const engine = await engineFor(new Map(Object.entries(exampleFiles())));
+    const engine = await engineFor(exampleFiles());
     const r = assertAloneIsFullMinusDeferred(engine);
     assert.ok(r.alone > 5 && r.deferredFindings > 5, JSON.stringify(r));
   });
@@ -70,7 +55,7 @@ describe('the findings an open page holds alone', () => {
 
 describe('WorkspaceService before the workspace is listed', () => {
   it('publishes an open page’s page-alone findings at once, then the full check', async () => {
-    const files = new Map(Object.entries(exampleFiles()));
+    const files = exampleFiles();
     const path = 'articles/users/index.md';
     const text = files.get(path) ?? '';
     const host = new GatedHost(files);
@@ -100,7 +85,7 @@ describe('WorkspaceService before the workspace is listed', () => {
   });
 
   it('publishes them for a page opened while the listing runs', async () => {
-    const files = new Map(Object.entries(exampleFiles()));
+    const files = exampleFiles();
     const path = 'articles/users/index.md';
     const text = files.get(path) ?? '';
     const host = new GatedHost(files);
@@ -117,7 +102,7 @@ describe('WorkspaceService before the workspace is listed', () => {
   });
 
   it('publishes nothing early for a file the settings do not make a page', async () => {
-    const files = new Map(Object.entries(exampleFiles()));
+    const files = exampleFiles();
     const path = 'README-not-a-page.md';
     files.set(path, '# Not under the docs root\n\nâ€™\n');
     const host = new GatedHost(files);

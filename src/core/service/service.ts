@@ -63,6 +63,8 @@ export interface ServiceOptions {
   readonly saveIntervalMs?: number;
   /** Something went wrong that the user may want to know of (a cache that could not be written). */
   readonly log?: (message: string) => void;
+  /** What the first load did and when (a kept index read), for the editor's log. */
+  readonly trace?: (message: string) => void;
   /**
    * A one-shot batch run (the CLI's `check`) that never changes a page after its check can turn
    * these off (both default to on):
@@ -294,7 +296,13 @@ export class WorkspaceService {
       if (generation !== this.generation || token.isCancellationRequested) return;
       const state = new Loaded(loaded, new WorkspaceIndex(loaded.settings, false));
       const listed: string[] = [];
+      let sliceStart = this.now();
       for (const f of files) {
+        if (this.now() - sliceStart >= this.sliceMs) {
+          await this.yieldToEventLoop();
+          if (generation !== this.generation || token.isCancellationRequested) return;
+          sliceStart = this.now();
+        }
         if (state.index.ignores(f)) continue;
         // Every page is known by name at once, so links to it resolve while its text is read.
         state.index.setFile(f);
@@ -322,7 +330,7 @@ export class WorkspaceService {
       const pages = await this.applyCache(state, files, listed);
       if (generation !== this.generation || token.isCancellationRequested) return;
       const unchanged = listed.length - pages.length;
-      let sliceStart = this.now();
+      sliceStart = this.now();
       let done = unchanged;
       await readInOrder(
         pages,
@@ -854,6 +862,7 @@ export class WorkspaceService {
       index = step.value;
     }
     if (!index || index.key !== this.cacheKey(loaded)) return undefined;
+    this.options.trace?.(`the index kept from the last session read (${index.pages.length.toLocaleString('en')} pages)`);
     return { pages: new Map(index.pages.map((p) => [p.summary.path, p])), files: new Set(index.files), checks: index.checkKey === this.checkKey(loaded) };
   }
 
@@ -868,7 +877,14 @@ export class WorkspaceService {
     const cache = await this.readCache(state.loaded);
     if (this.state !== state) return listed;
     const toRead: string[] = [];
+    let sliceStart = this.now();
     for (const path of listed) {
+      // Sliced: at 10,500 pages the stamps alone are a second of work while the editor's window starts.
+      if (this.now() - sliceStart >= this.sliceMs) {
+        await this.yieldToEventLoop();
+        if (this.state !== state) return listed;
+        sliceStart = this.now();
+      }
       const c = cache?.pages.get(path);
       if (c === undefined || this.overlays.has(path) || this.host.stampSync?.(path) !== c.stamp) {
         toRead.push(path);
