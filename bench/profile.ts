@@ -1,5 +1,5 @@
 // Profiles one full check: node --cpu-prof --import tsx bench/profile.ts [size]
-import { NodeFileHost } from '../src/cli/nodeHost';
+import { NodeFileHost } from '../src/node/fileHost';
 import { Engine } from '../src/core/engine';
 import { buildWorkspace, readCorpus } from './generate';
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Parser } from 'htmlparser2';
 import { parseDocument } from 'yaml';
-import { NodeFileHost } from '../src/cli/nodeHost';
+import { NodeFileHost } from '../src/node/fileHost';
 import { formatTree } from '../src/cli/tree';
 import { Engine } from '../src/core/engine';
 import { buildWorkspace, DEFAULT_CORPUS, readCorpus, type Workspace } from './generate';

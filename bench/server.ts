@@ -30,6 +30,11 @@ const batches = process.argv.includes('--batches');
 // without it the server keeps none (cacheDirectory: null), so every run starts cold.
 const cacheArg = process.argv.indexOf('--cache');
 const cacheDirectory = cacheArg > 0 ? resolve(process.argv[cacheArg + 1] ?? '') : null;
+// `--view`: ask for the tree's roots on each `topicPages/treeChanged`, as the VS Code view does while open.
+const view = process.argv.includes('--view');
+// `--server FILE`: another build of the server (a side-by-side baseline); default dist/server.js.
+const serverArg = process.argv.indexOf('--server');
+const serverScript = serverArg > 0 ? resolve(process.argv[serverArg + 1] ?? '') : join(REPO, 'dist', 'server.js');
 
 function vmHwmMb(pid: number): number {
   try {
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
   if (cli) console.log(`CLI check: ${(cliMs / 1000).toFixed(1)} s (exit ${cli.status})`);
 
   const t0 = performance.now();
-  const server = spawn(process.execPath, [...nodeArgs, join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (!server.stdout || !server.stdin || server.pid === undefined) throw new Error('no server');
   const pid = server.pid;
   const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -80,6 +85,13 @@ async function main(): Promise<void> {
     firstDiagnostics ??= performance.now() - t0;
     versions.get(version)?.(performance.now());
   });
+  let treeRefreshes = 0;
+  if (view) {
+    conn.onNotification('topicPages/treeChanged', () => {
+      treeRefreshes++;
+      void conn.sendRequest('topicPages/tree/roots', {});
+    });
+  }
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
@@ -138,6 +150,7 @@ async function main(): Promise<void> {
     indexedAndCheckedSeconds: +(idleMs / 1000).toFixed(2),
     keystrokeAfterMs: { median: Math.round(median(after)), worst: Math.round(Math.max(...after)) },
     treeFirstItemsMs: Math.round(treeFirst ?? NaN),
+    ...(view ? { treeRefreshes } : {}),
     serverPeakRssMb: hwm,
     published,
     status,

@@ -4,7 +4,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileHost, FileRead } from '../core/engine';
 import { decodeFile } from '../core/engine';
 import { gitignoreMatcher } from './gitignore';
-import { maxEntriesFromEnv, NodeFileHost } from './nodeHost';
+import { maxEntriesFromEnv, NodeFileHost } from '../node/fileHost';
 import type { ListingProblem } from '../core/engine';
 
 export class CliFileHost implements FileHost {

@@ -8,7 +8,7 @@ import type { ConfigError } from '../core/config';
 import { Engine, loadSettings, skippedFinding, type FileHost, type ListingProblem, type LoadedSettings, type SharePart } from '../core/engine';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
-import { maxEntriesFromEnv, NodeFileHost } from './nodeHost';
+import { maxEntriesFromEnv, NodeFileHost } from '../node/fileHost';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const PARALLEL_MIN_PAGES = 2000;

@@ -2,6 +2,9 @@ import { flattenTree } from './page';
 import type { Range } from './types';
 import type { OutlineItem, WorkspaceIndex } from './workspace';
 
+/** Topic pages whose links rootSteps() resolves between two steps. */
+const ROOT_PAGES_PER_STEP = 32;
+
 export type TopicNodeKind = 'topic-page' | 'page' | 'broken' | 'external' | 'dynamic' | 'cycle' | 'no-link';
 
 /** One node of the topic hierarchy: a topic page, or a link on one. */
@@ -43,6 +46,7 @@ export function isPlaceholderHref(href: string): boolean {
  */
 export class TopicTree {
   private rootNodes: TopicNode[] | undefined;
+  private pendingRoots: Generator<void, TopicNode[], void> | undefined;
   private readonly childCache = new Map<string, TopicNode[]>();
   /** Each outline item's resolution, from the page it was last resolved on: roots() and children() both need it. */
   private readonly targets = new Map<OutlineItem, { from: string; target: ReturnType<TopicTree['resolveTarget']> }>();
@@ -51,9 +55,37 @@ export class TopicTree {
 
   roots(): TopicNode[] {
     if (this.rootNodes) return this.rootNodes;
+    const steps = this.rootSteps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /** True once the roots are known (roots() answers without work). */
+  get hasRoots(): boolean {
+    return this.rootNodes !== undefined;
+  }
+
+  /**
+   * The roots, computed a few topic pages at a time: each `next()` does a bounded share of the work
+   * (resolving every link of every topic page is most of it), so a caller can let other work in
+   * between. Several callers share one computation.
+   */
+  rootSteps(): Generator<void, TopicNode[], void> {
+    this.pendingRoots ??= this.computeRoots();
+    return this.pendingRoots;
+  }
+
+  private *computeRoots(): Generator<void, TopicNode[], void> {
+    if (this.rootNodes) return this.rootNodes;
     const topicPages = this.index.pagePaths().filter((p) => this.index.summary(p)?.isTopicPage);
     const linked = new Map<string, Set<string>>();
+    let sinceYield = 0;
     for (const p of topicPages) {
+      if (++sinceYield >= ROOT_PAGES_PER_STEP) {
+        sinceYield = 0;
+        yield;
+      }
       const targets = new Set<string>();
       for (const item of flattenTree(this.index.summary(p)?.outline ?? [])) {
         const target = this.targetOf(item, p).target;
@@ -85,6 +117,7 @@ export class TopicTree {
       }
     }
     this.rootNodes = roots.map((p) => this.pageNode(p));
+    this.pendingRoots = undefined;
     return this.rootNodes;
   }
 

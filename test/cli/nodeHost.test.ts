@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { NodeFileHost } from '../../src/cli/nodeHost';
+import { NodeFileHost } from '../../src/node/fileHost';
 import { Engine } from '../../src/core/engine';
 
 test('a file over maxBytes is answered by its size; the engine skips it with that size', async () => {

@@ -10,7 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { run } from '../../src/cli/main';
-import { NodeFileHost } from '../../src/cli/nodeHost';
+import { NodeFileHost } from '../../src/node/fileHost';
 import { isWithin, RealPathGuard } from '../../src/node/realPathGuard';
 import { Engine } from '../../src/core/engine';
 

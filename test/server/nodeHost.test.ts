@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { WorkspaceService } from '../../src/core/service/service';
 import { NodeFileHost } from '../../src/server/nodeHost';
 
 describe('NodeFileHost (server)', () => {
@@ -26,9 +27,30 @@ describe('NodeFileHost (server)', () => {
   symlinkSync(join(root, 'articles', 'a', 'page.md'), join(root, 'articles', 'alias.md'));
   after(() => rmSync(base, { recursive: true, force: true }));
 
-  it('lists each real folder once, never what lies outside the root, never node_modules', async () => {
-    const files = await new NodeFileHost(root).listFiles();
-    assert.deepEqual(files, ['articles/a/page.md', 'articles/alias.md']);
+  it('lists each real folder once, never what lies outside the root, never node_modules; refuses what leads outside as the CLI does', async () => {
+    const host = new NodeFileHost(root);
+    const files = await host.listFiles();
+    // A linked file that leads outside is listed by name (links to its route resolve) and refused: never read.
+    assert.deepEqual(files, ['articles/a/page.md', 'articles/alias.md', 'articles/secret.md']);
+    const outsideReason = 'it is a symbolic link that leads outside the workspace; not followed';
+    assert.deepEqual(host.refused, [
+      { path: 'articles/out', reason: outsideReason },
+      { path: 'articles/secret.md', reason: outsideReason },
+    ]);
+    assert.deepEqual(
+      host.listingProblems.map((p) => p.path),
+      ['articles/a/loop', 'articles/a/up'],
+    );
+  });
+
+  it('gives the service a file-skipped finding for a link that leads outside, as the CLI reports it', async () => {
+    const service = new WorkspaceService(new NodeFileHost(root), {}, {});
+    await service.load();
+    await service.whenIdle();
+    assert.deepEqual(
+      service.diagnostics('articles/secret.md').map((f) => `${f.ruleId}: ${f.message}`),
+      ['file-skipped: File skipped: it is a symbolic link that leads outside the workspace; not followed.'],
+    );
   });
 
   it('never reads a file whose real path leaves the root', async () => {

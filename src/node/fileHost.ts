@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileHost, FileRead, ListingProblem } from '../core/engine';
-import { describeFsError, readContained, RealPathGuard } from '../node/realPathGuard';
+import { describeFsError, readContained, RealPathGuard } from './realPathGuard';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
@@ -22,8 +22,9 @@ const LEADS_OUTSIDE = 'it is a symbolic link that leads outside the workspace; n
  * that leads outside is listed as a problem and never followed; a folder reached twice
  * (a link loop, or two links to one folder) is listed once; listing stops after
  * `maxEntries` files and folders, with a problem saying so.
- * It uses synchronous fs calls: the CLI has nothing else to do while it loads, and one
- * thread-pool round trip per open/stat/read/close cost more than the reading itself.
+ * It uses synchronous fs calls: one thread-pool round trip per open/stat/read/close cost more
+ * than the reading itself. The CLI has nothing else to do while it loads; a server passes
+ * `sliceMs` and the listing lets other messages in that often.
  */
 export class NodeFileHost implements FileHost {
   /** Folders or links that could not be listed or followed (loops, dangling links), with the reason. */
@@ -35,17 +36,19 @@ export class NodeFileHost implements FileHost {
    */
   readonly refused: ListingProblem[] = [];
   readonly maxEntries: number;
-  private readonly guard: RealPathGuard;
+  protected readonly guard: RealPathGuard;
+  private readonly sliceMs: number | undefined;
 
   constructor(
     readonly root: string,
-    options: { maxEntries?: number } = {},
+    options: { maxEntries?: number; sliceMs?: number } = {},
   ) {
     this.guard = new RealPathGuard(root);
     this.maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.sliceMs = options.sliceMs;
   }
 
-  listFiles(): Promise<string[]> {
+  async listFiles(): Promise<string[]> {
     this.listingProblems.length = 0;
     this.refused.length = 0;
     const out: string[] = [];
@@ -57,7 +60,7 @@ export class NodeFileHost implements FileHost {
       rootReal = this.guard.rootReal;
     } catch (error) {
       note(this.root, describeFsError(error));
-      return Promise.resolve(out);
+      return out;
     }
     // Folders listed so far, by real path, with the path they were listed under.
     const seenDirs = new Map<string, string>();
@@ -68,23 +71,38 @@ export class NodeFileHost implements FileHost {
     const linkedDirs: [string, string][] = [];
     // `real`: the folder's real path. A folder that is not a link, inside a folder whose
     // real path is known, needs no realpath call: only the root and linked folders do.
-    const visit = (dir: string, real: string): void => {
+    // Depth first, entries in name order, with a stack of the folders being listed (any depth).
+    const open = (dir: string, real: string): Dirent[] | undefined => {
       const already = seenDirs.get(real);
       if (already !== undefined) {
         note(dir, `symbolic link loop, or a second link to \`${already || '.'}\` which is already listed; not followed again`);
-        return;
+        return undefined;
       }
       seenDirs.set(real, this.rel(dir));
-      let entries: Dirent[];
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (error) {
         note(dir, describeFsError(error));
-        return;
+        return undefined;
       }
-      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        if (stopped) return;
-        const path = join(dir, entry.name);
+    };
+    let sliceStart = performance.now();
+    const visit = async (top: string, topReal: string): Promise<void> => {
+      const first = open(top, topReal);
+      if (!first) return;
+      const stack: { dir: string; real: string; entries: Dirent[]; next: number }[] = [{ dir: top, real: topReal, entries: first, next: 0 }];
+      while (stack.length > 0 && !stopped) {
+        if (this.sliceMs !== undefined && performance.now() - sliceStart >= this.sliceMs) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+        const frame = stack[stack.length - 1] as { dir: string; real: string; entries: Dirent[]; next: number };
+        const entry = frame.entries[frame.next++];
+        if (entry === undefined) {
+          stack.pop();
+          continue;
+        }
+        const path = join(frame.dir, entry.name);
         if (--entriesLeft < 0) {
           stopped = true;
           this.refused.push({
@@ -94,7 +112,10 @@ export class NodeFileHost implements FileHost {
           return;
         }
         if (entry.isDirectory()) {
-          if (!SKIP_DIRS.has(entry.name)) visit(path, join(real, entry.name));
+          if (SKIP_DIRS.has(entry.name)) continue;
+          const real = join(frame.real, entry.name);
+          const entries = open(path, real);
+          if (entries) stack.push({ dir: path, real, entries, next: 0 });
         } else if (entry.isSymbolicLink()) {
           if (SKIP_DIRS.has(entry.name)) continue;
           let target: string;
@@ -121,15 +142,15 @@ export class NodeFileHost implements FileHost {
         } else if (entry.isFile()) out.push(this.rel(path));
       }
     };
-    visit(this.root, rootReal);
+    await visit(this.root, rootReal);
     for (let i = 0; i < linkedDirs.length && !stopped; i++) {
       const [path, target] = linkedDirs[i] ?? ['', ''];
-      visit(path, target);
+      await visit(path, target);
     }
     const byPath = (a: ListingProblem, b: ListingProblem): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     this.listingProblems.sort(byPath);
     this.refused.sort(byPath);
-    return Promise.resolve(out.sort());
+    return out.sort();
   }
 
   readFile(path: string, maxBytes?: number): Promise<FileRead> {
@@ -140,7 +161,7 @@ export class NodeFileHost implements FileHost {
     return readContained(this.guard, join(this.root, path), maxBytes);
   }
 
-  private rel(path: string): string {
+  protected rel(path: string): string {
     return relative(this.root, path).split(sep).join('/');
   }
 }
