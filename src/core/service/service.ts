@@ -292,6 +292,7 @@ export class WorkspaceService {
       if (!this.state) await this.checkOpenPagesAlone();
       if (generation !== this.generation || token.isCancellationRequested) return;
       const files = await this.host.listFiles();
+      if (!this.state) this.options.trace?.(`${files.length.toLocaleString('en')} files listed`);
       const loaded = await loadSettings(this.host, files, this.options.configFile, this.defaults);
       if (generation !== this.generation || token.isCancellationRequested) return;
       const state = new Loaded(loaded, new WorkspaceIndex(loaded.settings, false));
