@@ -77,13 +77,15 @@ class Folder {
 
   /** The cache folder as a workspace path, when it lies inside this folder. */
   readonly cacheFolder: string | undefined;
+  readonly host: NodeFileHost;
 
   constructor(readonly uri: string, readonly root: string, readonly name: string, server: TopicPagesServer) {
     const cache = server.cacheDirectory;
     const inside = cache !== undefined ? relative(root, cache) : undefined;
     this.cacheFolder = inside !== undefined && !inside.startsWith('..') && !isAbsolute(inside) ? inside.split(sep).join('/') : undefined;
+    this.host = new NodeFileHost(root);
     this.service = new WorkspaceService(
-      new NodeFileHost(root),
+      this.host,
       {
         onDiagnostics: (path, findings, text, version, partial) => server.publish(this, path, findings, text, version, partial),
         onForget: (path) => server.unpublish(this, path),
@@ -319,6 +321,8 @@ export class TopicPagesServer {
     this.info(`initialized at ${sinceStart()}`);
     await this.reloadSettings(undefined, true);
     this.info(`every page indexed at ${sinceStart()}`);
+    // What the listing could not follow (a link loop, a dangling link), as the CLI prints it.
+    for (const f of this.folders) for (const p of f.host.listingProblems) this.log(`${f.name}: skipped ${p.path}: ${p.reason}`);
     void this.whenIdle().then(() => {
       for (const f of this.folders) {
         const pages = f.service.index?.pageCount ?? 0;
