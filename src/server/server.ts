@@ -833,7 +833,7 @@ export class TopicPagesServer {
     this.rootsMs = performance.now() - started;
     if (!this.treeAnswered && roots.length > 0) {
       this.treeAnswered = true;
-      this.info(`the topic tree's first ${roots.length} roots at ${sinceStart()}`);
+      this.info(`the topic tree's roots first answered (${roots.length}) at ${sinceStart()}`);
     }
     return roots;
   }
