@@ -61,7 +61,7 @@ export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rul
     if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
     return r;
   };
-  const run = (): Finding[] => runRules(page, index, rules, resolve).findings;
+  const run = (): Finding[] => runRules(page, index, rules, resolve, true).findings;
   return options.record === false ? run() : index.recordDependencies(page.path, run);
 }
 
@@ -81,10 +81,10 @@ function needsWorkspace(): never {
  */
 export function checkPageAlone(page: Page, settings: Settings, rules: readonly Rule[] = allRules): { findings: Finding[]; deferred: string[] } {
   const view: IndexView = { settings, summary: needsWorkspace, filesForRoute: needsWorkspace, suggestRoutes: needsWorkspace, resolveInclude: needsWorkspace };
-  return runRules(page, view, rules, needsWorkspace);
+  return runRules(page, view, rules, needsWorkspace, false);
 }
 
-function runRules(page: Page, index: IndexView, rules: readonly Rule[], resolve: (link: PageLink) => LinkResolution): { findings: Finding[]; deferred: string[] } {
+function runRules(page: Page, index: IndexView, rules: readonly Rule[], resolve: (link: PageLink) => LinkResolution, withLazySuggestions: boolean): { findings: Finding[]; deferred: string[] } {
   const findings: Finding[] = [];
   const deferred: string[] = [];
   for (const rule of rules) {
@@ -100,7 +100,11 @@ function runRules(page: Page, index: IndexView, rules: readonly Rule[], resolve:
         report(report: Report) {
           // Only a page with suppression comments needs the finding's line.
           if (page.suppressions.comments.length > 0 && page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
-          findings.push({ ruleId: rule.id, severity: severity as Severity, ...report });
+          const { suggestions, ...rest } = report;
+          // Suggestions given as a function are worked out now, or left out before the workspace is known.
+          const worked = typeof suggestions === 'function' ? (withLazySuggestions ? suggestions() : []) : suggestions;
+          if (worked === undefined || (typeof suggestions === 'function' && worked.length === 0)) findings.push({ ruleId: rule.id, severity: severity as Severity, ...rest });
+          else findings.push({ ruleId: rule.id, severity: severity as Severity, ...report, suggestions: worked });
         },
       });
     } catch (error) {

@@ -8,7 +8,12 @@ export interface Report {
   readonly range: Range;
   readonly message: string;
   readonly fix?: Fix;
-  readonly suggestions?: readonly Fix[];
+  /**
+   * Given as a function when working them out asks the workspace (a target page's title) while the
+   * finding itself does not: a check before the workspace is listed (checkPageAlone) then reports
+   * the finding without them, and the full check calls it.
+   */
+  readonly suggestions?: readonly Fix[] | (() => readonly Fix[]);
   readonly data?: Readonly<Record<string, string | readonly string[]>>;
 }
 

@@ -15,18 +15,22 @@ export const linkDescriptionEmptyRule: Rule = {
     for (const item of allTopicLinks(page.topicLinks)) {
       const d = item.description;
       if (d && d.text === '') {
-        const r = item.link ? resolve(item.link) : undefined;
-        const target = r?.kind === 'route' && r.target ? index.summary(r.target) : undefined;
-        const text = target?.description?.trim();
-        const inner = page.text.slice(d.range.start, d.range.end);
-        const indent = page.lines.indentAt(d.element.openTag.start);
-        const eol = page.lines.eol;
-        // Keep the page's layout: a multi-line <p> gets the text on its own indented line.
-        const newText = text ? (/[\r\n]/.test(inner) ? `${eol}${indent}  ${escapeHtml(text)}${eol}${indent}` : escapeHtml(text)) : '';
+        const link = item.link;
         report({
           range: { start: d.element.openTag.start, end: d.element.end },
-          message: `The description of link "${item.link?.text || item.link?.href || '(no link)'}" is empty.`,
-          ...(text ? { suggestions: [{ title: `Use the target's description "${truncate(text)}"`, edits: [{ range: d.range, newText }] }] } : {}),
+          message: `The description of link "${link?.text || link?.href || '(no link)'}" is empty.`,
+          // The target's description, when the workspace is known.
+          suggestions: () => {
+            const r = link ? resolve(link) : undefined;
+            const text = (r?.kind === 'route' && r.target ? index.summary(r.target) : undefined)?.description?.trim();
+            if (!text) return [];
+            const inner = page.text.slice(d.range.start, d.range.end);
+            const indent = page.lines.indentAt(d.element.openTag.start);
+            const eol = page.lines.eol;
+            // Keep the page's layout: a multi-line <p> gets the text on its own indented line.
+            const newText = /[\r\n]/.test(inner) ? `${eol}${indent}  ${escapeHtml(text)}${eol}${indent}` : escapeHtml(text);
+            return [{ title: `Use the target's description "${truncate(text)}"`, edits: [{ range: d.range, newText }] }];
+          },
         });
       }
     }
