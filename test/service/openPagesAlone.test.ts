@@ -117,6 +117,23 @@ describe('WorkspaceService before the workspace is listed', () => {
     assert.deepEqual(describeFindings(text, h.publications.filter((p) => p.path === path).at(-1)?.findings ?? []), full);
   });
 
+  it('does not miss a page created while the first listing runs', async () => {
+    const files = exampleFiles();
+    const host = new GatedHost(files, true);
+    const h = harnessFor(host);
+    const loading = h.service.load();
+    await host.listingStarted;
+    // Written after the listing passed its folder (the listing answers what it saw at its start).
+    const created = 'articles/users/created-meanwhile.md';
+    host.files.set(created, '---\nclasses: topic-page\ntitle: New\ndescription: Written while listing.\n---\n<ul class="topic-links">\n  <li><a href="/nowhere">Nowhere</a><p>Gone.</p></li>\n</ul>\n');
+    await h.service.filesChanged([{ path: created, type: 'created' }]);
+    host.release();
+    await loading;
+    await h.service.whenIdle();
+    assert.equal(h.service.index?.summary(created)?.title, 'New');
+    assert.deepEqual(h.live.get(created)?.map((f) => f.split(' ')[0]), ['link-broken']);
+  });
+
   it('publishes nothing early for a file the settings do not make a page', async () => {
     const files = exampleFiles();
     const path = 'README-not-a-page.md';
@@ -136,15 +153,23 @@ describe('WorkspaceService before the workspace is listed', () => {
 
 /** A memory host whose listing waits until released: what the service does before the workspace is listed. */
 class GatedHost extends MemoryServiceHost {
+  /** `snapshot`: the listing answers the files present when it started, as a real listing that already passed a folder. */
+  constructor(
+    files: ConstructorParameters<typeof MemoryServiceHost>[0],
+    private readonly snapshot = false,
+  ) {
+    super(files);
+  }
   private open: (() => void) | undefined;
   private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
   private started: (() => void) | undefined;
   readonly listingStarted = new Promise<void>((resolve) => (this.started = resolve));
 
   override async listFiles(): Promise<readonly string[]> {
+    const atStart = this.snapshot ? await super.listFiles() : undefined;
     this.started?.();
     await this.gate;
-    return super.listFiles();
+    return atStart ?? super.listFiles();
   }
 
   release(): void {

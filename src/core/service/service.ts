@@ -215,6 +215,8 @@ export class WorkspaceService {
    * index that knows no file. Open pages get a first check of what they hold alone (checkPageAlone).
    */
   private early: { loaded: LoadedSettings; index: WorkspaceIndex } | undefined;
+  /** Disk changes reported before the first load had its state (see filesChanged). */
+  private beforeFirstState: FileEvent[] = [];
   private progress: IndexingProgress | undefined;
   private generation = 0;
   private running: Promise<void> | undefined;
@@ -327,6 +329,8 @@ export class WorkspaceService {
       for (const [path, o] of this.overlays) if (state.index.isPagePath(path)) this.indexText(state, path, o.text);
       this.kick();
       this.events.onStatus?.();
+      const missed = this.beforeFirstState.splice(0);
+      if (missed.length > 0) void this.filesChanged(missed, token);
       // The last session's index is read while the open pages get their first check.
       const pages = await this.applyCache(state, files, listed);
       if (generation !== this.generation || token.isCancellationRequested) return;
@@ -592,7 +596,12 @@ export class WorkspaceService {
    */
   async filesChanged(events: readonly FileEvent[], token: CancellationToken = NONE): Promise<void> {
     const state = this.state;
-    if (!state) return;
+    if (!state) {
+      // The first load is listing (it lets messages in): a file created behind the listing would
+      // be missed. Replayed once the load has its state.
+      this.beforeFirstState.push(...events);
+      return;
+    }
     this.busy++;
     try {
       const configFiles = this.configFiles();
