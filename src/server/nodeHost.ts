@@ -30,14 +30,10 @@ export class NodeFileHost extends DiskHost implements ServiceHost {
     }
   }
 
+  /** True for a folder whose real path lies inside the workspace (the guard's own check). */
   async isFolder(path: string): Promise<boolean> {
-    let real: string;
-    try {
-      real = await fs.realpath(join(this.root, ...path.split('/')));
-    } catch {
-      return false;
-    }
-    if (!this.guard.contains(real)) return false;
-    return (await fs.stat(real).catch(() => undefined))?.isDirectory() ?? false;
+    const where = this.guard.check(join(this.root, ...path.split('/')));
+    if (!where.inside) return false;
+    return (await fs.stat(where.real).catch(() => undefined))?.isDirectory() ?? false;
   }
 }
