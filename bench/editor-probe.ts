@@ -28,6 +28,8 @@ interface Keystroke {
   readonly at: number;
   /** Whether the workspace was still being indexed and checked (`ready` not yet resolved) when the diagnostics arrived. */
   readonly indexing: boolean;
+  /** When the extension host heard of the edit (Date.now()). */
+  readonly hostAt?: number;
 }
 
 /** The extension host's memory after a full garbage collection (what stays, not what awaits collection). */
@@ -92,13 +94,19 @@ async function keystrokes(editor: vscode.TextEditor, count: number): Promise<Key
     const add = !hasMojibake(doc.uri);
     const last = doc.lineAt(doc.lineCount - 1);
     const t0 = Date.now();
+    // When the extension host hears of the edit (the window applied it): the language client sends it on at once.
+    let hostAt: number | undefined;
+    const heard = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && hostAt === undefined) hostAt = Date.now();
+    });
     const done = whenDiagnostics(doc.uri, () => hasMojibake(doc.uri) === add, 60_000);
     await editor.edit((b) => {
       if (add) b.insert(last.range.end, MOJIBAKE);
       else b.delete(new vscode.Range(last.range.end.translate(0, -MOJIBAKE.length), last.range.end));
     });
     const t1 = await done;
-    out.push({ ms: t1 - t0, at: t0, indexing: readyAt === undefined || readyAt > t1 });
+    heard.dispose();
+    out.push({ ms: t1 - t0, at: t0, indexing: readyAt === undefined || readyAt > t1, ...(hostAt !== undefined ? { hostAt } : {}) });
   }
   return out;
 }

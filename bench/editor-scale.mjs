@@ -145,6 +145,8 @@ async function session(mode, { profileRoot, keep = false, tag = mode, port } = {
       TOPIC_PAGES_BENCH_OUT: out,
       TOPIC_PAGES_BENCH_PAGE: opts.page,
       TOPIC_PAGES_BENCH_MODE: mode,
+      // The server's timing lines (a version in, its diagnostics out, the tree's requests), in its log.
+      TOPIC_PAGES_TRACE_TIMING: '1',
     },
   });
   const pgid = cs.process.pid;
@@ -234,6 +236,37 @@ if (opts.without && !opts['no-without']) {
   without = await session('without');
 }
 
+/**
+ * Where each keystroke's time went, from the server's timing lines (TOPIC_PAGES_TRACE_TIMING): from
+ * the edit until the extension host heard of it (the window applying it), from there until the
+ * server received that version, the server's own work until it sent the diagnostics, and from
+ * there until the probe held them.
+ */
+function keystrokeSplit(result, list) {
+  const events = [];
+  for (const line of result.serverLog ?? []) {
+    const m = / timing (change|publish) \S+ v(\d+)\b.* @(\d+)$/.exec(line);
+    if (m) events.push({ kind: m[1], version: Number(m[2]), at: Number(m[3]) });
+  }
+  const parts = { window: [], hostToServer: [], server: [], back: [] };
+  for (const k of list ?? []) {
+    const change = events.find((e) => e.kind === 'change' && e.at >= k.at - 5);
+    const publish = change && events.find((e) => e.kind === 'publish' && e.version === change.version);
+    if (!change || !publish) continue;
+    if (k.hostAt !== undefined) {
+      parts.window.push(k.hostAt - k.at);
+      parts.hostToServer.push(change.at - k.hostAt);
+    }
+    parts.server.push(publish.at - change.at);
+    parts.back.push(k.at + k.ms - publish.at);
+  }
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  return Object.fromEntries(Object.entries(parts).map(([key, xs]) => [key, { median: median(xs), worst: xs.length ? Math.max(...xs) : NaN, count: xs.length }]));
+}
+
 const fmt = (n, digits = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—');
 const during = withUs.keystrokesDuringIndexingSummary ?? {};
 const after = withUs.keystrokesAfterIndexingSummary ?? {};
@@ -252,6 +285,9 @@ const rows = [
   ['extension host RSS after GC: with our extension − without', without ? `${fmt(hostRss(withUs))} MB − ${fmt(hostRss(without))} MB = ${fmt(delta)} MB (JS heap ${fmt(heapDelta, 1)} MB)` : `${fmt(hostRss(withUs))} MB (no run without)`, '≤ 40 MB'],
   ['language server peak RSS', `${fmt(withUs.serverPeakRssMb)} MB (VmHWM)`, '≤ 300 MB'],
 ];
+withUs.keystrokeSplit = { during: keystrokeSplit(withUs, withUs.keystrokesDuringIndexing?.filter((k) => k.indexing)), after: keystrokeSplit(withUs, withUs.keystrokesAfterIndexing) };
+const split = (s) => (s && s.server.count > 0 ? `window ${fmt(s.window.median)} / ${fmt(s.window.worst)} ms, extension host → server ${fmt(s.hostToServer.median)} / ${fmt(s.hostToServer.worst)} ms, server ${fmt(s.server.median)} / ${fmt(s.server.worst)} ms, server → probe ${fmt(s.back.median)} / ${fmt(s.back.worst)} ms (median / worst)` : '—');
+rows.splice(3, 0, ['where a keystroke\'s time went, during indexing / after', `${split(withUs.keystrokeSplit.during)}; after: ${split(withUs.keystrokeSplit.after)}`, '—']);
 const table = ['| measure | measured | target |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 if (cold) {
   const coldView = cold.viewFirstItems !== undefined && cold.activatedAt !== undefined ? cold.viewFirstItems - Math.max(cold.activatedAt, cold.viewClicked ?? 0) : undefined;

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type IndexView, type PageSummary
 import { lazyValidator } from './schemaValidator';
 import { compileGlob, workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
+import { earlyView, NeedsWorkspace, type KnownFolders } from './earlyView';
 
 /** The few things the engine needs from where files live: a disk, an editor, memory. */
 export interface FileHost {
@@ -65,23 +66,25 @@ export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rul
   return options.record === false ? run() : index.recordDependencies(page.path, run);
 }
 
-/** Thrown when a rule asks the workspace something during a check without it (checkPageAlone). */
-class NeedsWorkspace extends Error {}
-
-function needsWorkspace(): never {
-  throw new NeedsWorkspace('the workspace is not known yet');
-}
-
 /**
- * The rules on one page before the workspace is known (its files not yet listed): what each rule
- * finds without asking the workspace anything, which is exactly what it finds with it. A rule that
- * asks (a link to resolve, a summary, an include) is left out of `findings` and named in
- * `deferred`; its findings come with the full check. An editor shows these first, as a language
- * server shows syntax errors before the type checker's.
+ * The rules on one page before the workspace is listed: what each rule finds without asking the
+ * workspace anything it cannot answer yet, which is what it finds in the check that follows the
+ * listing. Given `folders` (some folders probed, see `earlyView`), links whose target folders are
+ * known resolve too: a broken link shows before the listing. A rule that asks anything else (an
+ * unprobed folder, another page's summary) is left out of `findings` and named in `deferred`; its
+ * findings come with the full check. In `discover` mode unknown folders count as empty and are
+ * named in `wanted` (probe them, then check again). An editor shows these first, as a language
+ * server shows syntax errors before the type checker's. Parts of a report worked out from the
+ * whole workspace (suggestions, a "Did you mean" hint) are left out.
  */
-export function checkPageAlone(page: Page, settings: Settings, rules: readonly Rule[] = allRules): { findings: Finding[]; deferred: string[] } {
-  const view: IndexView = { settings, summary: needsWorkspace, filesForRoute: needsWorkspace, suggestRoutes: needsWorkspace, resolveInclude: needsWorkspace };
-  return runRules(page, view, rules, needsWorkspace, false);
+export function checkPageAlone(
+  page: Page,
+  settings: Settings,
+  options: { readonly rules?: readonly Rule[]; readonly folders?: KnownFolders; readonly discover?: boolean } = {},
+): { findings: Finding[]; deferred: string[]; wanted: string[] } {
+  const wanted = new Set<string>();
+  const { view, resolve } = earlyView(page, settings, options.folders ?? new Map(), options.discover ?? false, wanted);
+  return { ...runRules(page, view, options.rules ?? allRules, resolve, false), wanted: [...wanted].sort() };
 }
 
 function runRules(page: Page, index: IndexView, rules: readonly Rule[], resolve: (link: PageLink) => LinkResolution, withLazySuggestions: boolean): { findings: Finding[]; deferred: string[] } {
@@ -100,11 +103,12 @@ function runRules(page: Page, index: IndexView, rules: readonly Rule[], resolve:
         report(report: Report) {
           // Only a page with suppression comments needs the finding's line.
           if (page.suppressions.comments.length > 0 && page.suppressions.isSuppressed(rule.id, page.lines.positionAt(report.range.start).line)) return;
-          const { suggestions, ...rest } = report;
-          // Suggestions given as a function are worked out now, or left out before the workspace is known.
+          const { suggestions, hint, ...rest } = report;
+          // Suggestions and hints given as functions are worked out now, or left out before the workspace is known.
           const worked = typeof suggestions === 'function' ? (withLazySuggestions ? suggestions() : []) : suggestions;
-          if (worked === undefined || (typeof suggestions === 'function' && worked.length === 0)) findings.push({ ruleId: rule.id, severity: severity as Severity, ...rest });
-          else findings.push({ ruleId: rule.id, severity: severity as Severity, ...report, suggestions: worked });
+          const message = hint && withLazySuggestions ? rest.message + hint() : rest.message;
+          if (worked === undefined || (typeof suggestions === 'function' && worked.length === 0)) findings.push({ ruleId: rule.id, severity: severity as Severity, ...rest, message });
+          else findings.push({ ruleId: rule.id, severity: severity as Severity, ...rest, message, suggestions: worked });
         },
       });
     } catch (error) {

@@ -14,6 +14,11 @@ export interface Report {
    * the finding without them, and the full check calls it.
    */
   readonly suggestions?: readonly Fix[] | (() => readonly Fix[]);
+  /**
+   * The end of the message when it is worked out from the whole workspace (link-broken's "Did you
+   * mean …?"): the full check appends it to `message`, a check before the listing leaves it out.
+   */
+  readonly hint?: () => string;
   readonly data?: Readonly<Record<string, string | readonly string[]>>;
 }
 

@@ -160,6 +160,34 @@ export class NodeFileHost implements FileHost {
     return out.sort();
   }
 
+  /**
+   * The files directly in one folder (`` for the root), as `listFiles` lists them there, without
+   * listing the rest: [] when there is no such folder, or listing never enters it (`.git`,
+   * `node_modules`); undefined when only the whole listing can tell: the folder is reached
+   * through a symbolic link (the listing may list it under another path, or not at all), it holds
+   * a link, or it cannot be read.
+   */
+  async listFolder(path: string): Promise<readonly string[] | undefined> {
+    const segments = path === '' ? [] : path.split('/');
+    if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
+    if (segments.some((s) => SKIP_DIRS.has(s))) return [];
+    const dir = join(this.root, ...segments);
+    let entries: Dirent[];
+    try {
+      if (realpathSync.native(dir) !== join(this.guard.rootReal, ...segments)) return undefined;
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? [] : undefined;
+    }
+    const files: string[] = [];
+    for (const entry of entries) {
+      if (entry.isSymbolicLink()) return undefined;
+      if (entry.isFile()) files.push(path === '' ? entry.name : `${path}/${entry.name}`);
+    }
+    return files;
+  }
+
   readFile(path: string, maxBytes?: number): Promise<FileRead> {
     return Promise.resolve(this.readFileSync(path, maxBytes));
   }

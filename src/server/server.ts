@@ -206,12 +206,14 @@ export class TopicPagesServer {
           this.firstOpenSeen = true;
           this.info(`first page opened at ${sinceStart()}`);
         }
+        this.timing?.(`open ${path} v${e.document.version}`);
         f.service.openDocument(path, e.document.version, e.document.getText());
       }),
     );
     this.documents.onDidChangeContent((e) => {
       this.withDocument(e.document.uri, (f, path) => {
         if (f.settings['validate.onType'] === false || (f.settings['validate'] as { onType?: unknown } | undefined)?.onType === false) return;
+        this.timing?.(`change ${path} v${e.document.version}`);
         f.service.changeDocument(path, e.document.version, e.document.getText());
       });
     });
@@ -521,6 +523,15 @@ export class TopicPagesServer {
     this.connection.console.info(`Topic Pages: ${message}`);
   }
 
+  /**
+   * With TOPIC_PAGES_TRACE_TIMING set: a Log-level line per message that matters for latency (a
+   * document's version in and its diagnostics out, the tree's requests), stamped with the wall
+   * clock (ms since the epoch) so a benchmark can place it between its own events.
+   */
+  private readonly timing: ((message: string) => void) | undefined = process.env['TOPIC_PAGES_TRACE_TIMING']
+    ? (message) => this.connection.console.log(`Topic Pages: timing ${message} @${Date.now()}`)
+    : undefined;
+
   publish(folder: Folder, path: string, findings: readonly Finding[], text: string, version: number | undefined, partial = false): void {
     // A closed page outside the scope: counted by the service (status, tree), not listed; what was listed is cleared.
     if (version === undefined && !this.listed(folder, path)) {
@@ -535,12 +546,13 @@ export class TopicPagesServer {
     else folder.withProblems.delete(path);
     if (version !== undefined && partial && !this.firstOpenPartial) {
       this.firstOpenPartial = true;
-      this.info(`an open page's first diagnostics (those that need no other file) at ${sinceStart()}`);
+      this.info(`an open page's first diagnostics (before the workspace is listed) at ${sinceStart()}`);
     }
     if (version !== undefined && !partial && !this.firstOpenAnswered) {
       this.firstOpenAnswered = true;
       this.info(`an open page's diagnostics at ${sinceStart()}`);
     }
+    if (version !== undefined) this.timing?.(`publish ${path} v${version} ${findings.length}${partial ? ' partial' : ''}`);
     this.send(folder.uriOf(path), version, findings, new LineIndex(text));
     this.labelsChanged();
     this.statusChanged();
@@ -649,6 +661,7 @@ export class TopicPagesServer {
     this.treeTimer = setTimeout(
       () => {
         this.treeTimer = undefined;
+        this.timing?.('treeChanged');
         void this.connection.sendNotification(Notifications.treeChanged, {});
       },
       loading ? Math.min(TREE_LOADING_MAX_MS, Math.max(TREE_LOADING_MS, TREE_LOADING_FACTOR * this.rootsMs)) : TREE_DELAY_MS,
@@ -827,10 +840,12 @@ export class TopicPagesServer {
 
   private async treeRoots(token: CancellationToken): Promise<TreeNode[]> {
     // The open pages' diagnostics first: building the tree of a large workspace takes a second.
+    this.timing?.('roots asked');
     await Promise.all(this.folders.map((f) => f.service.whenOpenPagesChecked()));
     const started = performance.now();
     const roots = (await Promise.all(this.folders.map(async (f) => this.toTreeNodes(f, await f.service.treeRootsInSlices(token))))).flat();
     this.rootsMs = performance.now() - started;
+    this.timing?.(`roots answered ${roots.length} in ${Math.round(this.rootsMs)} ms`);
     if (!this.treeAnswered && roots.length > 0) {
       this.treeAnswered = true;
       this.info(`the topic tree's roots first answered (${roots.length}) at ${sinceStart()}`);

@@ -17,6 +17,12 @@ export class MemoryServiceHost extends MemoryFileHost {
     return [...this.files.keys()].some((f) => f.startsWith(path + '/'));
   }
 
+  /** The files directly in `path`, as the listing gives them. */
+  async listFolder(path: string): Promise<readonly string[]> {
+    const prefix = path === '' ? '' : path + '/';
+    return [...this.files.keys()].filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'));
+  }
+
   override async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
     this.reads++;
     return super.readFile(path);

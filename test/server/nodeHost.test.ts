@@ -69,4 +69,38 @@ describe('NodeFileHost (server)', () => {
     assert.equal(await host.isFolder('articles/a'), true);
     assert.equal(await host.isFolder('articles/out'), false);
   });
+
+  it('lists one folder as the whole listing lists it there, or says only the listing can tell', async () => {
+    const host = new NodeFileHost(root);
+    const all = await host.listFiles();
+    const inFolder = (folder: string): string[] => all.filter((f) => f.slice(0, Math.max(0, f.lastIndexOf('/'))) === folder);
+    // A plain folder: its plain files, as the listing gives them.
+    assert.deepEqual(await host.listFolder('articles/a/..'), undefined);
+    // `articles/a` holds links (`loop`, `up`): only the listing can tell what it makes of them.
+    assert.equal(await host.listFolder('articles/a'), undefined);
+    assert.equal(await host.listFolder('articles'), undefined);
+    // Reached through a link (inside or out): never listed here, never read outside.
+    assert.equal(await host.listFolder('articles/out'), undefined);
+    assert.equal(await host.listFolder('articles/a/loop'), undefined);
+    // No such folder, a file as a folder, and what the listing never enters: nothing there.
+    assert.deepEqual(await host.listFolder('articles/none'), []);
+    assert.deepEqual(await host.listFolder('articles/a/page.md'), []);
+    // A linked file taken as a folder: reached through a link, so only the listing can tell.
+    assert.equal(await host.listFolder('articles/alias.md'), undefined);
+    assert.deepEqual(await host.listFolder('node_modules/x'), []);
+    assert.deepEqual(inFolder('node_modules/x'), []);
+    // A folder without links answers exactly what the listing holds there.
+    mkdirSync(join(root, 'articles', 'plain', 'deep'), { recursive: true });
+    writeFileSync(join(root, 'articles', 'plain', 'one.md'), '# One\n');
+    writeFileSync(join(root, 'articles', 'plain', 'Two.MD'), '# Two\n');
+    try {
+      const listed = await host.listFiles();
+      const plain = listed.filter((f) => f.startsWith('articles/plain/') && !f.slice('articles/plain/'.length).includes('/'));
+      assert.deepEqual([...((await host.listFolder('articles/plain')) ?? [])].sort(), plain);
+      assert.deepEqual(plain, ['articles/plain/Two.MD', 'articles/plain/one.md']);
+      assert.deepEqual(await host.listFolder('articles/plain/deep'), []);
+    } finally {
+      rmSync(join(root, 'articles', 'plain'), { recursive: true, force: true });
+    }
+  });
 });

@@ -6,8 +6,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { checkPageAlone, type Engine } from '../../src/core/engine';
-import { parsePage } from '../../src/core/page';
+import { checkPage, checkPageAlone, type Engine } from '../../src/core/engine';
+import type { KnownFolders } from '../../src/core/earlyView';
+import { parsePage, type Page } from '../../src/core/page';
+import type { Finding } from '../../src/core/types';
+import { WorkspaceIndex } from '../../src/core/workspace';
 import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, exampleFiles, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
 import { describeFindings, engineFor } from '../helpers/memoryHost';
 import { harnessFor, MemoryServiceHost } from '../helpers/serviceHarness';
@@ -31,6 +34,92 @@ function assertAloneIsFullMinusDeferred(engine: Engine): { pages: number; alone:
   }
   return { pages, alone, deferredFindings };
 }
+
+/**
+ * The early check with folders probed, as the service runs it: a pass that names the folders it
+ * asks about, their files taken from `files`, again until nothing new is asked.
+ */
+function probedEarly(page: Page, engine: Engine, files: readonly string[]): { findings: Finding[]; deferred: string[]; passes: number; folders: number } {
+  const folders = new Map<string, readonly string[] | null>();
+  for (let passes = 1; ; passes++) {
+    const r = checkPageAlone(page, engine.settings, { folders, discover: true });
+    if (r.wanted.length === 0) return { ...r, passes, folders: folders.size };
+    assert.ok(passes < 10, `still asking after ${passes} passes: ${r.wanted.join(', ')}`);
+    for (const folder of r.wanted) folders.set(folder, files.filter((f) => f.slice(0, Math.max(0, f.lastIndexOf('/'))) === folder));
+  }
+}
+
+/**
+ * What the service's first check after the listing finds: every file known by name, no other page
+ * read yet, the page itself indexed. The probed early check must find the same, rule for rule
+ * (those it did not defer), with the same messages up to the hints worked out from every route.
+ */
+function assertProbedIsListingCheck(engine: Engine): { pages: number; early: number; deferredFindings: number; linkBroken: number } {
+  const files = [...engine.index.filePaths()].sort();
+  let pages = 0;
+  let early = 0;
+  let deferredFindings = 0;
+  let linkBroken = 0;
+  for (const path of engine.checkablePaths()) {
+    const text = engine.index.text(path);
+    if (text === undefined) continue;
+    pages++;
+    const page = parsePage(path, text);
+    const listed = new WorkspaceIndex(engine.settings, false);
+    for (const f of files) if (!listed.ignores(f)) listed.setFile(f);
+    listed.setParsedPage(page);
+    const full = checkPage(page, listed, undefined, { record: false });
+    const r = probedEarly(page, engine, files);
+    const kept = full.filter((f) => !r.deferred.includes(f.ruleId));
+    assert.deepEqual(describeFindings(text, r.findings), describeFindings(text, kept), path);
+    r.findings.forEach((f, i) => {
+      const whole = kept[i]?.message ?? '';
+      assert.ok(whole === f.message || (whole.startsWith(f.message) && whole.slice(f.message.length).startsWith(' Did you mean')), `${path}: ${f.message} / ${whole}`);
+    });
+    assert.ok(!r.deferred.includes('link-broken'), `${path}: link-broken deferred`);
+    early += r.findings.length;
+    linkBroken += r.findings.filter((f) => f.ruleId === 'link-broken').length;
+    deferredFindings += full.length - kept.length;
+  }
+  return { pages, early, deferredFindings, linkBroken };
+}
+
+describe('the findings an open page holds with the folders its links lead into', () => {
+  it('are the check after the listing, rule for rule (examples)', async () => {
+    const r = assertProbedIsListingCheck(await engineFor(exampleFiles()));
+    assert.ok(r.linkBroken >= 3 && r.early > 10, JSON.stringify(r));
+  });
+
+  it('are the check after the listing, rule for rule (corpus)', { skip: sharedDataMissing(CORPUS_DIR) }, async () => {
+    const r = assertProbedIsListingCheck(await engineFor(new Map(Object.entries(stubWorkspace(corpusArticles()))), CORPUS_CONFIG));
+    assert.ok(r.pages > 80 && r.linkBroken > 50 && r.early > 100, JSON.stringify(r));
+  });
+
+  it('on the seed: its broken links too, without their "Did you mean"', { skip: sharedDataMissing(SEED_FILE, CORPUS_DIR) }, async () => {
+    const seed = readFileSync(SEED_FILE, 'utf8');
+    const path = 'articles/users/index.md';
+    const engine = await engineFor(new Map(Object.entries(stubWorkspace({ [path]: seed }))), CORPUS_CONFIG);
+    const r = probedEarly(parsePage(path, seed), engine, [...engine.index.filePaths()].sort());
+    const full = engine.check(path);
+    assert.deepEqual(describeFindings(seed, r.findings, 'link-broken'), describeFindings(seed, full, 'link-broken'));
+    assert.ok(describeFindings(seed, r.findings, 'link-broken').length >= 2);
+    for (const id of ['link-description-empty', 'link-text-empty', 'markdown-link-in-html', 'mojibake']) assert.ok(r.findings.some((f) => f.ruleId === id), id);
+    // A handful of folders, not the workspace: the page's own links and their parents.
+    assert.ok(r.folders < 60 && r.passes <= 3, JSON.stringify({ folders: r.folders, passes: r.passes }));
+  });
+
+  it('defer a lookup in a folder that only the whole listing can tell about', async () => {
+    const page = parsePage('articles/a.md', '---\nclasses: topic-page\ntitle: A\ndescription: About A.\n---\n<ul class="topic-links">\n  <li><a href="/linked/b">B</a><p>B.</p></li>\n  <li><a href="/plain/c">C</a><p>C.</p></li>\n</ul>\n');
+    const engine = await engineFor(new Map([['articles/a.md', page.text]]));
+    const folders: KnownFolders = new Map<string, readonly string[] | null>([['articles', ['articles/a.md']], ['articles/linked', null], ['articles/plain', []]]);
+    const r = checkPageAlone(page, engine.settings, { folders });
+    assert.deepEqual(r.wanted, []);
+    assert.ok(r.deferred.includes('link-broken'));
+    assert.ok(!r.findings.some((f) => f.ruleId === 'link-broken'));
+    const asked = checkPageAlone(page, engine.settings, { folders: new Map([['articles', ['articles/a.md']]]), discover: true });
+    assert.deepEqual(asked.wanted, ['articles/linked', 'articles/linked/b', 'articles/plain', 'articles/plain/c']);
+  });
+});
 
 describe('the findings an open page holds alone', () => {
   it('are the full check of every rule that did not ask the workspace (examples)', async () => {
@@ -96,8 +185,9 @@ describe('WorkspaceService before the workspace is listed', () => {
     const engine = await engineFor(files);
     const full = describeFindings(text, engine.check(path));
     assert.deepEqual(last?.findings, full);
-    assert.ok((first?.findings.length ?? 0) > 0 && (first?.findings.length ?? 0) < full.length, `${first?.findings.length} of ${full.length}`);
-    for (const f of first?.findings ?? []) assert.ok(full.includes(f), `${f} is a finding of the full check`);
+    // The folders its links lead into were probed: its broken links are among the early findings.
+    assert.deepEqual(first?.findings, full);
+    assert.ok(first?.findings.some((f) => f.startsWith('link-broken ')), JSON.stringify(first?.findings));
   });
 
   it('publishes them for a page opened while the listing runs', async () => {
@@ -109,6 +199,7 @@ describe('WorkspaceService before the workspace is listed', () => {
     const loading = h.service.load();
     await host.listingStarted;
     h.service.openDocument(path, 1, text);
+    await until(() => h.publications.length > 0);
     assert.deepEqual(h.publications.map((p) => [p.path, p.partial]), [[path, true]], 'published before the listing returned');
     host.release();
     await loading;
@@ -150,6 +241,11 @@ describe('WorkspaceService before the workspace is listed', () => {
     assert.equal(h.live.has(path), false);
   });
 });
+
+/** Turns of the event loop until `done` holds (the early check probes folders first), at most 1,000. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 /** A memory host whose listing waits until released: what the service does before the workspace is listed. */
 class GatedHost extends MemoryServiceHost {

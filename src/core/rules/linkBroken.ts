@@ -16,26 +16,30 @@ export const linkBrokenRule: Rule = {
       const r = resolve(link);
       if (r.kind === 'article') {
         if (r.target || r.key === '') continue;
-        const routes = index.suggestRoutes('/' + r.key);
-        const keys = routes.map((route) => articleKeyOf(context, route)).filter((k): k is string => k !== undefined);
+        // Near misses need every route of the workspace: worked out once, by the full check.
+        let keys: string[] | undefined;
+        const near = (): string[] => (keys ??= index.suggestRoutes('/' + r.key).map((route) => articleKeyOf(context, route)).filter((k): k is string => k !== undefined));
         report({
           range: link.hrefRange,
-          message: `No article \`${r.key}\` for the \`_topic-links\` include (looked for ${r.key}.md and ${r.key}/index.md under the docs root): the include fails to render.${didYouMean(keys)}`,
-          suggestions: keys.map((k) => replaceWith(link, k, `Change to '${k}'`)),
-          data: { key: r.key, suggestions: keys },
+          message: `No article \`${r.key}\` for the \`_topic-links\` include (looked for ${r.key}.md and ${r.key}/index.md under the docs root): the include fails to render.`,
+          hint: () => didYouMean(near()),
+          suggestions: () => near().map((k) => replaceWith(link, k, `Change to '${k}'`)),
+          data: { key: r.key },
         });
         continue;
       }
       if (r.kind !== 'route' || r.target) continue;
       // A relative href that works written root-relative belongs to link-relative.
       if (r.relative && rootRelativeResolves(context, link)) continue;
-      const suggestions = index.suggestRoutes(r.route);
+      let routes: string[] | undefined;
+      const near = (): string[] => (routes ??= index.suggestRoutes(r.route));
       const through = r.redirects.length > 0 ? ` (it redirects to \`${r.redirects[r.redirects.length - 1] ?? ''}\`, which has no page either)` : '';
       report({
         range: link.hrefRange,
-        message: `No page for route \`${r.route}\`${through}.${didYouMean(suggestions)}`,
-        suggestions: suggestions.map((s) => replaceWith(link, rewriteHref(link.href, s, r.base), `Change to ${s}`)),
-        data: { route: r.route, suggestions },
+        message: `No page for route \`${r.route}\`${through}.`,
+        hint: () => didYouMean(near()),
+        suggestions: () => near().map((s) => replaceWith(link, rewriteHref(link.href, s, r.base), `Change to ${s}`)),
+        data: { route: r.route },
       });
     }
   },

@@ -28,12 +28,19 @@ export interface FileEvent {
 /** A FileHost that can also tell folders from files (for "folder created" events). */
 export interface ServiceHost extends FileHost {
   isFolder?(path: string): Promise<boolean>;
+  /**
+   * The files directly in one folder (`` for the root), as `listFiles` would list them there,
+   * without listing the rest: [] when there is no such folder or listing never enters it;
+   * undefined when only the whole listing can tell (a folder reached through a symbolic link, or
+   * holding one). Before the first listing, an open page's links are looked up this way.
+   */
+  listFolder?(path: string): Promise<readonly string[] | undefined>;
 }
 
 /** What the service tells its owner (a language server, a test). */
 export interface ServiceEvents {
   /** New findings for a file, computed on `text` (`version` is the open document's, if open). */
-  /** `partial`: an open page's findings before the workspace is listed (those that need no other file). */
+  /** `partial`: an open page's findings before the workspace is listed (see `checkPageAlone`); the full check follows. */
   onDiagnostics?(path: string, findings: readonly Finding[], text: string, version: number | undefined, partial?: boolean): void;
   /** A file is no longer checked (deleted, ignored, no longer a page): drop its findings. */
   onForget?(path: string): void;
@@ -185,6 +192,16 @@ const SAVE_INTERVAL_MS = 30_000;
 /** Characters of page text kept from indexing until the page's check, so most checks need no second read. */
 const FRESH_BUDGET = 16_000_000;
 
+/** How many rounds of folder probing an open page's check before the listing may take (each round follows what the last one found: a redirect, a root-relative retry, an include's near misses). */
+const EARLY_PROBE_PASSES = 4;
+
+/** The first load before its listing: settings read without it, and the folders probed for open pages' links. */
+interface Early {
+  readonly loaded: LoadedSettings;
+  readonly index: WorkspaceIndex;
+  readonly folders: Map<string, readonly string[] | null>;
+}
+
 const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -214,7 +231,7 @@ export class WorkspaceService {
    * Until the first load has listed the workspace: its settings, read without the listing, and an
    * index that knows no file. Open pages get a first check of what they hold alone (checkPageAlone).
    */
-  private early: { loaded: LoadedSettings; index: WorkspaceIndex } | undefined;
+  private early: Early | undefined;
   /** Disk changes reported before the first load had its state (see filesChanged). */
   private beforeFirstState: FileEvent[] = [];
   private progress: IndexingProgress | undefined;
@@ -449,9 +466,10 @@ export class WorkspaceService {
   }
 
   /**
-   * Before the first listing: the open pages' findings that need no other file (settings read
-   * without the listing: the config file, and whether `articles/` exists), published at once.
-   * The full check follows once the workspace is listed and replaces them.
+   * Before the first listing: the open pages' findings, published at once: what needs no other
+   * file, and their links looked up in the folders they lead into (settings read without the
+   * listing: the config file, and whether `articles/` exists). The full check follows once the
+   * workspace is listed and replaces them.
    */
   private async checkOpenPagesAlone(): Promise<void> {
     const isFolder = this.host.isFolder?.bind(this.host);
@@ -467,16 +485,43 @@ export class WorkspaceService {
       return;
     }
     if (this.state) return;
-    this.early = { loaded, index: new WorkspaceIndex(loaded.settings, false) };
-    for (const path of this.overlays.keys()) this.publishAlone(this.early, path);
+    const early: Early = { loaded, index: new WorkspaceIndex(loaded.settings, false), folders: new Map() };
+    this.early = early;
+    await Promise.all([...this.overlays.keys()].map((path) => this.publishAlone(early, path)));
   }
 
-  private publishAlone(early: { loaded: LoadedSettings; index: WorkspaceIndex }, path: string): void {
+  /**
+   * An open page's findings before the listing. With a host that lists single folders, the
+   * folders its links lead into are probed first (a pass that names them, their listing, again
+   * until nothing new is asked, at most EARLY_PROBE_PASSES times), so its broken links show
+   * before the workspace is listed. Nothing is published once the listing's state is set, or
+   * when the page changed meanwhile (its newer text has its own pass).
+   */
+  private async publishAlone(early: Early, path: string): Promise<void> {
     const open = this.overlays.get(path);
     if (!open || !early.index.isPagePath(path)) return;
-    const { findings } = checkPageAlone(this.parse(path, open.text), early.loaded.settings);
+    const page = this.parse(path, open.text);
+    const settings = early.loaded.settings;
+    const listFolder = this.host.listFolder?.bind(this.host);
+    let result = checkPageAlone(page, settings, { folders: early.folders, discover: listFolder !== undefined });
+    for (let pass = 1; listFolder && result.wanted.length > 0; pass++) {
+      if (pass > EARLY_PROBE_PASSES) {
+        // Still asking: what is known is checked, the rest waits for the listing.
+        result = checkPageAlone(page, settings, { folders: early.folders });
+        break;
+      }
+      await Promise.all(
+        result.wanted.map(async (folder) => {
+          if (early.folders.has(folder)) return;
+          const files = await listFolder(folder).catch(() => undefined);
+          if (!early.folders.has(folder)) early.folders.set(folder, files ?? null);
+        }),
+      );
+      if (this.state || this.early !== early || this.overlays.get(path) !== open) return;
+      result = checkPageAlone(page, settings, { folders: early.folders, discover: true });
+    }
     this.published.add(path);
-    this.events.onDiagnostics?.(path, findings, open.text, open.version, true);
+    this.events.onDiagnostics?.(path, result.findings, open.text, open.version, true);
   }
 
   private keepFresh(path: string, text: string | undefined): void {
@@ -550,7 +595,7 @@ export class WorkspaceService {
   openDocument(path: string, version: number, text: string): void {
     this.overlays.set(path, { version, text });
     const state = this.state;
-    if (!state && this.early) this.publishAlone(this.early, path);
+    if (!state && this.early) void this.publishAlone(this.early, path);
     // A page deleted on disk while open stays out of the index (links to it are broken) until it is written again.
     if (state && state.index.isPagePath(path) && !this.goneOnDisk.has(path)) {
       const previous = this.parsed.get(path);
