@@ -32,6 +32,11 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private pending: ReturnType<typeof setTimeout> | undefined;
   private updating: Promise<void> = Promise.resolve();
   private rootCount = 0;
+  /**
+   * Roots an update fetched just before reloading the view: the view's next ask for the roots takes
+   * them instead of asking the server again (while it indexes, building the roots takes seconds).
+   */
+  private freshRoots: TreeNode[] | undefined;
 
   constructor(private readonly client: BaseLanguageClient) {}
 
@@ -50,9 +55,10 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     }, REFRESH_DELAY_MS);
   }
 
-  refresh(): void {
+  refresh(roots?: TreeNode[]): void {
     this.known.clear();
     this.shown.clear();
+    this.freshRoots = roots;
     this.changed.fire(undefined);
   }
 
@@ -68,7 +74,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
       if (fresh.length !== ids.length || fresh.some((n, i) => n.id !== ids[i])) {
         if (!parent) {
-          this.refresh();
+          this.refresh(fresh);
           return;
         }
         reload.push(parent);
@@ -95,9 +101,11 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       if (!element) this.shown.set(ROOTS, []);
       return [];
     }
+    const fetched = element ? undefined : this.freshRoots;
+    if (!element) this.freshRoots = undefined;
     const nodes = element
       ? await this.client.sendRequest<TreeNode[]>(TREE_CHILDREN, { id: element.id })
-      : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
+      : (fetched ?? (await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {})));
     if (!element) this.rootCount = nodes.length;
     for (const n of nodes) this.known.set(n.id, n);
     this.shown.set(element?.id ?? ROOTS, nodes.map((n) => n.id));
