@@ -251,7 +251,7 @@ function keystrokeSplit(result, list) {
   const parts = { window: [], hostToServer: [], server: [], back: [] };
   for (const k of list ?? []) {
     const change = events.find((e) => e.kind === 'change' && e.at >= k.at - 5);
-    const publish = change && events.find((e) => e.kind === 'publish' && e.version === change.version);
+    const publish = change && events.find((e) => e.kind === 'publish' && e.version === change.version && e.at >= change.at);
     if (!change || !publish) continue;
     if (k.hostAt !== undefined) {
       parts.window.push(k.hostAt - k.at);
