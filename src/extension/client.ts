@@ -23,6 +23,11 @@ function cacheOption(context: vscode.ExtensionContext): { cacheDirectory?: strin
   return storage.scheme === 'file' || storage.scheme === 'vscode-userdata' ? { cacheDirectory: storage.fsPath } : {};
 }
 
+/** Each workspace folder's `topicPages` section, as the language client answers workspace/configuration with it. */
+function folderSettings(): Record<string, unknown> {
+  return Object.fromEntries((vscode.workspace.workspaceFolders ?? []).map((f) => [f.uri.toString(), JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(undefined, f.uri).get('topicPages') ?? {})) as unknown]));
+}
+
 export function createClient(context: vscode.ExtensionContext, linkUpdates: LinkUpdates): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
@@ -41,7 +46,9 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'topicPages' },
     // Diagnostics come in batches (src/extension/workspaceDiagnostics.ts), not one message per file.
-    initializationOptions: { rulesDocs: rulesDocs(context).toString(), diagnosticBatches: true, ...cacheOption(context) },
+    // Each folder's settings, so that the server starts loading without waiting for the answer to
+    // workspace/configuration (the extension host is busy while a window starts).
+    initializationOptions: { rulesDocs: rulesDocs(context).toString(), diagnosticBatches: true, folderSettings: folderSettings(), ...cacheOption(context) },
     middleware,
     // The status bar and the view show the server's state; the output channel opens only on errors.
     revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -107,6 +107,10 @@ class Folder {
   }
 }
 
+function isSettingsObject(value: unknown): value is SettingsObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Reads a `topicPages` setting by its full key from the section object (nested or flat keys). */
 export function settingReader(settings: SettingsObject): (key: string) => unknown {
   return (key) => {
@@ -189,6 +193,12 @@ export class TopicPagesServer {
   /** How long the last tree roots took to build (ms). */
   private rootsMs = 0;
   private settingsRead = false;
+  /**
+   * The client gave each folder's settings with `initialize` (`initializationOptions.folderSettings`):
+   * the first load starts with them instead of waiting for the answer to workspace/configuration,
+   * which is asked meanwhile; a folder whose answer differs is loaded again.
+   */
+  private settingsGiven = false;
   /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
   private diagnosticBatches = false;
   /** Where each folder's index is kept between sessions (undefined: nowhere). */
@@ -279,7 +289,7 @@ export class TopicPagesServer {
     this.canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canReportProgress = caps.window?.workDoneProgress === true;
     this.canTrackFolders = caps.workspace?.workspaceFolders === true;
-    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; rulesDocs?: unknown; diagnosticBatches?: unknown; cacheDirectory?: unknown } | undefined) ?? {};
+    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; folderSettings?: unknown; rulesDocs?: unknown; diagnosticBatches?: unknown; cacheDirectory?: unknown } | undefined) ?? {};
     this.cacheDirectory = cacheDirectory(initial.cacheDirectory);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: 'root' }] : []);
     for (const f of folders) {
@@ -289,6 +299,11 @@ export class TopicPagesServer {
     if (typeof initial.rulesDocs === 'string' && initial.rulesDocs !== '') rulesDocs = initial.rulesDocs;
     this.diagnosticBatches = initial.diagnosticBatches === true;
     for (const f of this.folders) f.settings = initial.topicPages ?? initial.settings ?? {};
+    const given = initial.folderSettings;
+    if (typeof given === 'object' && given !== null && this.folders.every((f) => isSettingsObject((given as Record<string, unknown>)[f.uri]))) {
+      for (const f of this.folders) f.settings = (given as Record<string, SettingsObject>)[f.uri] ?? f.settings;
+      this.settingsGiven = true;
+    }
     const mdFilter = { scheme: 'file', pattern: { glob: '**/*.md', matches: 'file' as const } };
     const folderFilter = { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' as const } };
     return {
@@ -321,6 +336,11 @@ export class TopicPagesServer {
       );
     }
     this.info(`initialized at ${sinceStart()}`);
+    if (this.settingsGiven && this.canPullConfiguration) {
+      void this.settingsDiffer().then((differ) => {
+        if (differ) void this.reloadSettings(undefined);
+      });
+    }
     await this.reloadSettings(undefined, true);
     this.info(`every page indexed at ${sinceStart()}`);
     // What the listing could not follow (a link loop, a dangling link), as the CLI prints it.
@@ -349,7 +369,8 @@ export class TopicPagesServer {
       for (const f of this.folders) {
         const scope = settingReader(f.settings)('topicPages.diagnostics.scope');
         if (pushed) f.settings = pushed;
-        else if (this.canPullConfiguration) {
+        // The first load of settings the client gave with `initialize` starts at once (see settingsGiven).
+        else if (this.canPullConfiguration && !(this.settingsGiven && !this.settingsRead)) {
           const [got] = (await this.connection.workspace.getConfiguration([{ scopeUri: f.uri, section: 'topicPages' }])) as unknown[];
           if (typeof got === 'object' && got !== null) f.settings = got as SettingsObject;
         }
@@ -371,6 +392,19 @@ export class TopicPagesServer {
     };
     this.loading = this.loading.then(run, run);
     return this.loading;
+  }
+
+  /** Whether the client's answer to workspace/configuration differs from the settings a folder was loaded with. */
+  private async settingsDiffer(): Promise<boolean> {
+    for (const f of this.folders) {
+      try {
+        const [got] = (await this.connection.workspace.getConfiguration([{ scopeUri: f.uri, section: 'topicPages' }])) as unknown[];
+        if (isSettingsObject(got) && JSON.stringify(got) !== JSON.stringify(f.settings)) return true;
+      } catch {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Workspace folders added or removed while running: removed ones drop their diagnostics, added ones load. */
