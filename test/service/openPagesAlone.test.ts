@@ -208,6 +208,31 @@ describe('WorkspaceService before the workspace is listed', () => {
     assert.deepEqual(describeFindings(text, h.publications.filter((p) => p.path === path).at(-1)?.findings ?? []), full);
   });
 
+  it('leaves a page with links into too many folders to the listing', async () => {
+    const links = Array.from({ length: 300 }, (_, i) => `  <li><a href="/f${i}/page">P${i}</a><p>P.</p></li>`).join('\n');
+    const text = `---\nclasses: topic-page\ntitle: Many\ndescription: Many links.\n---\n<p>Itâ€™s</p>\n<ul class="topic-links">\n${links}\n</ul>\n`;
+    const path = 'articles/many.md';
+    const host = new GatedHost(new Map([[path, text]]));
+    let probed = 0;
+    const list = host.listFolder.bind(host);
+    host.listFolder = async (folder) => {
+      probed++;
+      return list(folder);
+    };
+    const h = harnessFor(host);
+    h.service.openDocument(path, 1, text);
+    const loading = h.service.load();
+    await host.listingStarted;
+    await until(() => h.publications.length > 0);
+    // 600 folders asked: none probed, link-broken waits for the listing; the mojibake does not.
+    assert.equal(probed, 0);
+    assert.deepEqual(h.publications[0]?.findings.map((f) => f.ruleId), ['mojibake']);
+    host.release();
+    await loading;
+    await h.service.whenIdle();
+    assert.equal(h.live.get(path)?.filter((f) => f.startsWith('link-broken ')).length, 300);
+  });
+
   it('does not miss a page created while the first listing runs', async () => {
     const files = exampleFiles();
     const host = new GatedHost(files, true);

@@ -194,6 +194,8 @@ const FRESH_BUDGET = 16_000_000;
 
 /** How many rounds of folder probing an open page's check before the listing may take (each round follows what the last one found: a redirect, a root-relative retry, an include's near misses). */
 const EARLY_PROBE_PASSES = 4;
+/** At most this many folders are probed before the listing (a page with thousands of links waits for the listing instead). */
+const EARLY_PROBE_FOLDERS = 500;
 
 /** The first load before its listing: settings read without it, and the folders probed for open pages' links. */
 interface Early {
@@ -505,7 +507,7 @@ export class WorkspaceService {
     const listFolder = this.host.listFolder?.bind(this.host);
     let result = checkPageAlone(page, settings, { folders: early.folders, discover: listFolder !== undefined });
     for (let pass = 1; listFolder && result.wanted.length > 0; pass++) {
-      if (pass > EARLY_PROBE_PASSES) {
+      if (pass > EARLY_PROBE_PASSES || early.folders.size + result.wanted.length > EARLY_PROBE_FOLDERS) {
         // Still asking: what is known is checked, the rest waits for the listing.
         result = checkPageAlone(page, settings, { folders: early.folders });
         break;
