@@ -40,6 +40,8 @@ const { values: opts } = parseArgs({
     settings: { type: 'string', default: '{}' },
     // Leave the Topic Pages view closed (its first items are then not measured).
     'no-view': { type: 'boolean', default: false },
+    // Record a CPU profile of the window (Chromium's renderer) while the keys are typed: test-results/window-<session>.cpuprofile.
+    'profile-window': { type: 'boolean', default: false },
     // Measure a warm start: a first session (recorded as `cold`) leaves the extension's storage
     // (the index kept between sessions) in its profile, and the measured session starts from it.
     warm: { type: 'boolean', default: false },
@@ -203,8 +205,17 @@ async function session(mode, { profileRoot, keep = false, tag = mode, port } = {
       ? (async () => {
           const until = Date.now() + 600_000;
           while (!fs.existsSync(`${handoff}.typing`) && Date.now() < until) await sleep(20);
+          const cdp = opts['profile-window'] ? await cs.page.context().newCDPSession(cs.page) : undefined;
+          if (cdp) {
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.start');
+          }
           try {
             result.typed = await typeKeystrokes(cs.page);
+            if (cdp) {
+              const { profile } = await cdp.send('Profiler.stop');
+              fs.writeFileSync(path.join(resultsDir, `window-${tag}.cpuprofile`), JSON.stringify(profile));
+            }
           } catch (error) {
             result.typedError = String(error);
           } finally {
