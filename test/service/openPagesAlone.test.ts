@@ -1,7 +1,9 @@
 /**
- * Before the workspace is listed, an open page gets the findings it holds alone (checkPageAlone):
- * what every rule finds without asking the workspace anything, which must be exactly what that rule
- * finds in the full check. The service publishes them at once and replaces them with the full check.
+ * Before the workspace is listed, an open page gets its early findings (checkPageAlone): with no
+ * folder known, what every rule finds without asking the workspace anything, which must be exactly
+ * what that rule finds in the full check; with the folders its links lead into probed, what the
+ * check after the listing finds, rule for rule. The service publishes them at once and replaces
+ * them with the full check.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
