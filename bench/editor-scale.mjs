@@ -204,7 +204,9 @@ async function session(mode, { profileRoot, keep = false, tag = mode, port } = {
     mode === 'with'
       ? (async () => {
           const until = Date.now() + 600_000;
-          while (!fs.existsSync(`${handoff}.typing`) && Date.now() < until) await sleep(20);
+          // The probe may end (or fail) without handing over: then nothing is typed.
+          while (!fs.existsSync(`${handoff}.typing`) && !fs.existsSync(harnessResults) && Date.now() < until) await sleep(20);
+          if (!fs.existsSync(`${handoff}.typing`)) return;
           const cdp = opts['profile-window'] ? await cs.page.context().newCDPSession(cs.page) : undefined;
           if (cdp) {
             await cdp.send('Profiler.enable');
