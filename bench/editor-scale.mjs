@@ -320,11 +320,14 @@ function keystrokeSplit(result, list) {
     parts.server.push(publish.at - change.at);
     parts.back.push(k.at + k.ms - publish.at);
   }
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
-  return Object.fromEntries(Object.entries(parts).map(([key, xs]) => [key, { median: median(xs), worst: xs.length ? Math.max(...xs) : NaN, count: xs.length }]));
+  return Object.fromEntries(Object.entries(parts).map(([key, xs]) => [key, stats(xs)]));
+}
+
+/** Median, worst and count of some durations (NaN when there are none). */
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const median = s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { median, worst: s.length ? s[s.length - 1] : NaN, count: s.length };
 }
 
 const fmt = (n, digits = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—');
@@ -350,11 +353,7 @@ const split = (s) => (s && s.server.count > 0 ? `window ${fmt(s.window.median)} 
 rows.splice(3, 0, ['where a keystroke\'s time went, during indexing / after', `${split(withUs.keystrokeSplit.during)}; after: ${split(withUs.keystrokeSplit.after)}`, '—']);
 // Keys typed in the window (Playwright), timed until the squiggle shows: what a typist sees.
 const typedDuring = (withUs.typed ?? []).filter((k) => withUs.ready === undefined || k.at + k.ms < withUs.ready);
-const typedSummary = (list) => {
-  const ms = list.map((k) => k.ms).sort((a, b) => a - b);
-  const mid = ms.length === 0 ? NaN : ms.length % 2 ? ms[(ms.length - 1) / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
-  return { count: ms.length, median: mid, worst: ms.length ? ms[ms.length - 1] : NaN };
-};
+const typedSummary = (list) => stats(list.map((k) => k.ms));
 withUs.typedSummary = { during: typedSummary(typedDuring), all: typedSummary(withUs.typed ?? []), split: keystrokeSplit(withUs, typedDuring) };
 const ts = withUs.typedSummary;
 rows.splice(4, 0, [

@@ -17,14 +17,20 @@ import { CORPUS_CONFIG, corpusArticles, CORPUS_DIR, exampleFiles, SEED_FILE, sha
 import { describeFindings, engineFor } from '../helpers/memoryHost';
 import { harnessFor, MemoryServiceHost } from '../helpers/serviceHarness';
 
+/** Every checkable page of the engine that has a text, with it. */
+function* pagesOf(engine: Engine): Generator<[string, string]> {
+  for (const path of engine.checkablePaths()) {
+    const text = engine.index.text(path);
+    if (text !== undefined) yield [path, text];
+  }
+}
+
 /** Every page of the engine: the page-alone findings are the full check's findings of the rules that did not defer. */
 function assertAloneIsFullMinusDeferred(engine: Engine): { pages: number; alone: number; deferredFindings: number } {
   let alone = 0;
   let deferredFindings = 0;
   let pages = 0;
-  for (const path of engine.checkablePaths()) {
-    const text = engine.index.text(path);
-    if (text === undefined) continue;
+  for (const [path, text] of pagesOf(engine)) {
     pages++;
     const full = engine.check(path);
     const early = checkPageAlone(parsePage(path, text), engine.settings);
@@ -62,9 +68,7 @@ function assertProbedIsListingCheck(engine: Engine): { pages: number; early: num
   let early = 0;
   let deferredFindings = 0;
   let linkBroken = 0;
-  for (const path of engine.checkablePaths()) {
-    const text = engine.index.text(path);
-    if (text === undefined) continue;
+  for (const [path, text] of pagesOf(engine)) {
     pages++;
     const page = parsePage(path, text);
     const listed = new WorkspaceIndex(engine.settings, false);
