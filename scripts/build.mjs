@@ -28,6 +28,9 @@ if (existsSync('src/server/main.ts')) {
 }
 if (existsSync('src/extension/extension.ts')) {
   targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  // The Markdown preview's plugin and the parser it needs, loaded by the extension when a preview
+  // first renders (src/extension/authoring/preview.ts), not at activation.
+  targets.push({ ...common, entryPoints: ['src/preview/plugin.ts'], outfile: 'dist/preview.js' });
 }
 
 // `--only=server` builds one bundle (dist/server.js), e.g. for the protocol test.

@@ -4,22 +4,14 @@
  *
  * `collectPreviewData` renders the page once with a recording context and keeps every answer the
  * plugin asked for (links, include keys, included texts, also of nested includes), so the editor's
- * context (`previewContextFromData`) answers exactly those questions without the index.
+ * context (`previewContextFromData`, src/preview/replay.ts) answers exactly those questions without the index.
  */
 import MarkdownIt from 'markdown-it';
 import type { IncludeRead, LinkInfo, PreviewContext } from './context';
 import { topicPagesPreview } from './plugin';
+import { keyOf, type PreviewData } from './replay';
 
-/** Answers keyed by `<fromPath>\n<href, key or include path>`; null: the context had no answer. */
-export interface PreviewData {
-  /** The page's workspace path. */
-  readonly path: string;
-  readonly routes: Readonly<Record<string, LinkInfo | null>>;
-  readonly keys: Readonly<Record<string, LinkInfo | null>>;
-  readonly includes: Readonly<Record<string, IncludeRead | null>>;
-}
-
-const keyOf = (fromPath: string, name: string): string => `${fromPath}\n${name}`;
+export type { PreviewData } from './replay';
 
 /** Every answer `context` gives while the preview renders `text` as the page `path`. */
 export function collectPreviewData(context: PreviewContext, path: string, text: string): PreviewData {
@@ -52,37 +44,4 @@ export function collectPreviewData(context: PreviewContext, path: string, text: 
     // The plugin never throws; a markdown-it failure leaves the answers gathered so far.
   }
   return { path, routes, keys, includes };
-}
-
-/** A question the data holds no answer for (the page changed since it was collected). */
-export interface PreviewMiss {
-  readonly kind: 'route' | 'key' | 'include';
-  readonly fromPath: string;
-  readonly name: string;
-}
-
-/**
- * A PreviewContext answering from collected data. `dataOf(env)` gives the data of the document
- * being rendered (undefined: not known, the page renders as plain Markdown); `onMiss` hears of
- * each question the data cannot answer (the answer is then undefined: the link is left as written).
- */
-export function previewContextFromData(dataOf: (env: unknown) => PreviewData | undefined, onMiss: (miss: PreviewMiss) => void): PreviewContext {
-  let current: PreviewData | undefined;
-  const answer = <T>(table: Readonly<Record<string, T | null>> | undefined, kind: PreviewMiss['kind'], fromPath: string, name: string): T | undefined => {
-    const key = keyOf(fromPath, name);
-    if (!table || !(key in table)) {
-      onMiss({ kind, fromPath, name });
-      return undefined;
-    }
-    return table[key] ?? undefined;
-  };
-  return {
-    pathOf(env) {
-      current = dataOf(env);
-      return current?.path;
-    },
-    lookupRoute: (href, fromPath) => answer(current?.routes, 'route', fromPath, href),
-    lookupKey: (key, fromPath) => answer(current?.keys, 'key', fromPath, key),
-    readInclude: (includePath, fromPath) => answer(current?.includes, 'include', fromPath, includePath),
-  };
 }

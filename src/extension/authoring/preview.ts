@@ -1,10 +1,12 @@
 // The Markdown preview of topic pages: VS Code's preview calls `extendMarkdownIt`, which adds the
 // topic-pages markdown-it plugin with a context answered from the language server's preview data.
 import type MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { topicPagesPreview } from '../../preview/plugin';
-import type { PreviewData } from '../../preview/previewData';
+import type { topicPagesPreview } from '../../preview/plugin';
+import type { PreviewData } from '../../preview/replay';
 import { PreviewCache } from './previewCache';
 
 export const PREVIEW_DATA = 'topicPages/previewData';
@@ -28,6 +30,17 @@ function documentWithText(src: string): vscode.TextDocument | undefined {
     if (text === src || (text.length >= src.length && text.replace(/\u2028|\u2029/g, '') === src)) return d;
   }
   return undefined;
+}
+
+/**
+ * The markdown-it plugin, with the page parser it needs (yaml, htmlparser2): a bundle of its own
+ * beside this one (dist/preview.js, scripts/build.mjs), loaded when a preview first renders
+ * rather than when the extension activates, so a window that never opens a preview never holds it.
+ */
+function loadPlugin(): typeof topicPagesPreview {
+  // Node's own require, with a path computed at run time: esbuild leaves it alone.
+  const load = createRequire(__filename);
+  return (load(join(__dirname, 'preview.js')) as { topicPagesPreview: typeof topicPagesPreview }).topicPagesPreview;
 }
 
 export class TopicPreview implements vscode.Disposable {
@@ -67,7 +80,7 @@ export class TopicPreview implements vscode.Disposable {
       }
       return parse(src, env);
     };
-    return md.use(topicPagesPreview, this.cache.context);
+    return md.use(loadPlugin(), this.cache.context);
   }
 
   /** Titles or links changed elsewhere: every page shown asks again. */

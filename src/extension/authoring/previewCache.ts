@@ -5,7 +5,7 @@
  * is asked, and the preview is refreshed when it arrives. Nothing here imports `vscode`.
  */
 import type { PreviewContext } from '../../preview/context';
-import { previewContextFromData, type PreviewData } from '../../preview/previewData';
+import { previewContextFromData, type PreviewData } from '../../preview/replay';
 
 export interface PreviewCacheHost {
   /** The server's preview data for the document `uri` (null: not a page of a workspace folder). */
