@@ -47,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
   const activatedAt = Date.now();
   const linkUpdates = new LinkUpdates();
   const client = createClient(context, linkUpdates);
-  const treeProvider = new TopicTreeProvider(client);
+  const trace = process.env['TOPIC_PAGES_TRACE_TIMING'] ? (message: string) => client.outputChannel.appendLine(`Topic Pages: timing ${message} @${Date.now()}`) : undefined;
+  const treeProvider = new TopicTreeProvider(client, trace);
   const tree = new TopicTreeView(treeProvider, client);
   const statusBar = new TopicStatusBar();
   const checkWorkspace = async (): Promise<void> => {

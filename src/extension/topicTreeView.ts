@@ -38,7 +38,11 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
    */
   private freshRoots: TreeNode[] | undefined;
 
-  constructor(private readonly client: BaseLanguageClient) {}
+  /** `trace`: with TOPIC_PAGES_TRACE_TIMING set, a line per level handed to the view (docs/protocol.md). */
+  constructor(
+    private readonly client: BaseLanguageClient,
+    private readonly trace?: (message: string) => void,
+  ) {}
 
   /**
    * The server said the tree changed. Bursts are coalesced; then the levels the view has shown
@@ -74,6 +78,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         : await this.client.sendRequest<TreeNode[]>(TREE_ROOTS, {});
       if (fresh.length !== ids.length || fresh.some((n, i) => n.id !== ids[i])) {
         if (!parent) {
+          this.trace?.(`view reloads: ${fresh.length} roots`);
           this.refresh(fresh);
           return;
         }
@@ -110,6 +115,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     for (const n of nodes) this.known.set(n.id, n);
     this.shown.set(element?.id ?? ROOTS, nodes.map((n) => n.id));
     if (!element) this.rootsFetched.fire(nodes);
+    this.trace?.(`view given ${nodes.length} ${element ? `children of ${element.id}` : fetched ? 'roots (fetched by an update)' : 'roots'}`);
     return nodes;
   }
 

@@ -47,6 +47,8 @@ const TREE_LOADING_MS = 1000;
  */
 const TREE_LOADING_FACTOR = 5;
 const TREE_LOADING_MAX_MS = 5000;
+/** A roots request held while a folder loads with no topic page indexed yet looks again this often. */
+const ROOTS_RECHECK_MS = 1000;
 /** More pages than this waiting for their check is a burst: the tree's problem counts wait for its end. */
 const BURST_PAGES = 50;
 const LABEL_DELAY_MS = 1000;
@@ -192,6 +194,8 @@ export class TopicPagesServer {
   private treeAnswered = false;
   /** How long the last tree roots took to build (ms). */
   private rootsMs = 0;
+  /** Roots requests held until the tree changes (see treeRoots). */
+  private rootsWaiters: (() => void)[] = [];
   private settingsRead = false;
   /**
    * The client gave each folder's settings with `initialize` (`initializationOptions.folderSettings`):
@@ -696,6 +700,7 @@ export class TopicPagesServer {
       () => {
         this.treeTimer = undefined;
         this.timing?.('treeChanged');
+        for (const w of this.rootsWaiters.splice(0)) w();
         void this.connection.sendNotification(Notifications.treeChanged, {});
       },
       loading ? Math.min(TREE_LOADING_MAX_MS, Math.max(TREE_LOADING_MS, TREE_LOADING_FACTOR * this.rootsMs)) : TREE_DELAY_MS,
@@ -872,12 +877,33 @@ export class TopicPagesServer {
     };
   }
 
+  /**
+   * The view's roots. While a folder loads and has read no page yet (from disk or from the index
+   * kept from the last session; the open pages alone would make a tree of one page), or has found
+   * no topic page yet, the answer waits for the tree's next change (or a second, or the load's end)
+   * and is built again: the view shows its progress bar meanwhile and draws the roots when they
+   * come. An early answer would show the welcome text or a single page instead, and the roots would
+   * then need a refresh, a round trip through a window that takes seconds while the window starts.
+   */
   private async treeRoots(token: CancellationToken): Promise<TreeNode[]> {
     // The open pages' diagnostics first: building the tree of a large workspace takes a second.
     this.timing?.('roots asked');
     await Promise.all(this.folders.map((f) => f.service.whenOpenPagesChecked()));
-    const started = performance.now();
-    const roots = (await Promise.all(this.folders.map(async (f) => this.toTreeNodes(f, await f.service.treeRootsInSlices(token))))).flat();
+    let started = performance.now();
+    let roots = await this.buildRoots(token);
+    const loading = (): boolean => this.folders.some((f) => !f.service.ready);
+    const nothingRead = (): boolean => this.folders.some((f) => !f.service.ready && (f.service.status().indexing?.done ?? 0) === 0);
+    while (!token.isCancellationRequested && (nothingRead() || (roots.length === 0 && loading()))) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ROOTS_RECHECK_MS);
+        this.rootsWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      started = performance.now();
+      roots = await this.buildRoots(token);
+    }
     this.rootsMs = performance.now() - started;
     this.timing?.(`roots answered ${roots.length} in ${Math.round(this.rootsMs)} ms`);
     if (!this.treeAnswered && roots.length > 0) {
@@ -887,9 +913,15 @@ export class TopicPagesServer {
     return roots;
   }
 
+  private async buildRoots(token: CancellationToken): Promise<TreeNode[]> {
+    return (await Promise.all(this.folders.map(async (f) => this.toTreeNodes(f, await f.service.treeRootsInSlices(token))))).flat();
+  }
+
   private async treeChildren(id: string): Promise<TreeNode[]> {
     const at = this.unprefix(id);
-    return at ? this.toTreeNodes(at.folder, at.folder.service.treeChildren(at.id)) : [];
+    const children = at ? await this.toTreeNodes(at.folder, at.folder.service.treeChildren(at.id)) : [];
+    this.timing?.(`children of ${id}: ${children.length}`);
+    return children;
   }
 
   private async treeParent(id: string): Promise<TreeNode | null> {

@@ -1,0 +1,68 @@
+/**
+ * The view's roots asked before the first load has indexed a topic page (a window restoring the
+ * Topic Pages view): the answer waits for the first roots instead of answering an empty list the
+ * view would show as its welcome text until a refresh, and still ends in a workspace with none.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { startStdioServer, type StdioServer } from '../helpers/lspServer';
+
+const HOME = '---\ntitle: Home\ndescription: The start.\nclasses: topic-page\n---\n<ul class="topic-links">\n  <li><a href="/guide">Guide</a><p>How.</p></li>\n</ul>\n';
+const GUIDE = '---\ntitle: Guide\ndescription: How.\n---\n# Guide\n';
+
+/** Starts `s` with workspace/configuration answered only once `release` is called (the load waits for it). */
+async function startHeld(s: StdioServer): Promise<{ release: () => void; asked: Promise<void> }> {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let seen = (): void => undefined;
+  const asked = new Promise<void>((resolve) => (seen = resolve));
+  s.conn.onRequest('client/registerCapability', () => null);
+  s.conn.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
+    seen();
+    await released;
+    return p.items.map(() => ({}));
+  });
+  s.conn.listen();
+  await s.conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: s.uri(''),
+    workspaceFolders: [{ uri: s.uri(''), name: 'docs' }],
+    capabilities: { workspace: { configuration: true } },
+  });
+  await s.conn.sendNotification('initialized', {});
+  return { release, asked };
+}
+
+/** 'pending' when `p` has not settled within `ms`. */
+async function within<T>(p: Promise<T>, ms: number): Promise<T | 'pending'> {
+  return Promise.race([p, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms))]);
+}
+
+describe('the view’s roots while the first load runs', () => {
+  it('wait for the first topic page instead of answering none', { timeout: 30_000 }, async () => {
+    const s = startStdioServer({ 'articles/index.md': HOME, 'articles/guide.md': GUIDE }, 'topic-pages-roots-held-');
+    try {
+      const { release, asked } = await startHeld(s);
+      await asked;
+      const roots = s.conn.sendRequest('topicPages/tree/roots', {}) as Promise<{ id: string; label: string }[]>;
+      assert.equal(await within(roots, 1500), 'pending', 'no answer while nothing is indexed');
+      release();
+      assert.deepEqual((await roots).map((r) => [r.id, r.label]), [['articles/index.md', 'Home']]);
+    } finally {
+      s.stop();
+    }
+  });
+
+  it('answer none once a workspace without topic pages is loaded', { timeout: 30_000 }, async () => {
+    const s = startStdioServer({ 'articles/guide.md': GUIDE }, 'topic-pages-roots-none-');
+    try {
+      const { release, asked } = await startHeld(s);
+      await asked;
+      const roots = s.conn.sendRequest('topicPages/tree/roots', {}) as Promise<unknown[]>;
+      release();
+      assert.deepEqual(await roots, []);
+    } finally {
+      s.stop();
+    }
+  });
+});
