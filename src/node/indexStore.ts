@@ -57,8 +57,16 @@ export class IndexCacheFile implements IndexStore {
 
 /** The cache file of the workspace folder at `root`, inside `directory`. */
 export function indexCacheFileFor(directory: string, root: string): IndexCacheFile {
-  const id = createHash('sha256').update(root).digest('hex').slice(0, 16);
-  return new IndexCacheFile(join(directory, `index-${id}.json`));
+  return new IndexCacheFile(join(directory, `index-${folderId(root)}.json`));
+}
+
+/** The file keeping the topic tree's roots of the workspace folder at `root`, beside its index. */
+export function keptRootsFileFor(directory: string, root: string): IndexCacheFile {
+  return new IndexCacheFile(join(directory, `roots-${folderId(root)}.json`));
+}
+
+function folderId(root: string): string {
+  return createHash('sha256').update(root).digest('hex').slice(0, 16);
 }
 
 /**

@@ -32,7 +32,7 @@ import type { Finding, Range, TextEdit } from '../core/types';
 import type { CancellationToken } from '../core/service/cancellation';
 import { WorkspaceService, type FileEvent, type ServiceTreeNode } from '../core/service/service';
 import { registerAuthoring } from './authoring';
-import { cacheDirectory, indexCacheFileFor } from '../node/indexStore';
+import { cacheDirectory, indexCacheFileFor, keptRootsFileFor } from '../node/indexStore';
 import { NodeFileHost } from './nodeHost';
 import { Notifications, Requests, type CompactDiagnostic, type DiagnosticBatchParams, type StatusParams, type TreeNode } from './protocol';
 
@@ -49,6 +49,8 @@ const TREE_LOADING_FACTOR = 5;
 const TREE_LOADING_MAX_MS = 5000;
 /** A roots request held while a folder loads with no topic page indexed yet looks again this often. */
 const ROOTS_RECHECK_MS = 1000;
+/** ...and at most this often as pages are indexed (each look builds the roots of what is indexed so far). */
+const ROOTS_WAKE_MS = 200;
 /** More pages than this waiting for their check is a burst: the tree's problem counts wait for its end. */
 const BURST_PAGES = 50;
 const LABEL_DELAY_MS = 1000;
@@ -63,8 +65,8 @@ export const AUTO_SCOPE_MAX_PAGES = 5000;
 /** The settings the server reads from `workspace/configuration` (section `topicPages`). */
 type SettingsObject = Readonly<Record<string, unknown>>;
 
-/** The kept index's file and its temporary file while written (see src/node/indexStore.ts). */
-const INDEX_FILE = /^index-[0-9a-f]{16}\.json(\.\d+\.tmp)?$/;
+/** The kept index's and roots' files and their temporary files while written (see src/node/indexStore.ts). */
+const INDEX_FILE = /^(index|roots)-[0-9a-f]{16}\.json(\.\d+\.tmp)?$/;
 
 /** One workspace folder: its root, its service, and the documents it has open. */
 class Folder {
@@ -95,7 +97,7 @@ class Folder {
         onStatus: () => server.statusChanged(),
       },
       {
-        ...(cache !== undefined ? { indexStore: indexCacheFileFor(cache, root) } : {}),
+        ...(cache !== undefined ? { indexStore: indexCacheFileFor(cache, root), rootsStore: keptRootsFileFor(cache, root) } : {}),
         cacheVersion: typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : 'development',
         ...(process.env['TOPIC_PAGES_INDEX_SAVE_MS'] ? { saveIntervalMs: Number(process.env['TOPIC_PAGES_INDEX_SAVE_MS']) } : {}),
         log: (message) => server.log(message),
@@ -194,8 +196,10 @@ export class TopicPagesServer {
   private treeAnswered = false;
   /** How long the last tree roots took to build (ms). */
   private rootsMs = 0;
-  /** Roots requests held until the tree changes (see treeRoots). */
+  /** Roots requests held until the tree changes (see treeRoots), and when they were last woken. */
   private rootsWaiters: (() => void)[] = [];
+  private rootsWoken = -Infinity;
+  private rootsWakeTimer: ReturnType<typeof setTimeout> | undefined;
   private settingsRead = false;
   /**
    * The client gave each folder's settings with `initialize` (`initializationOptions.folderSettings`):
@@ -263,7 +267,7 @@ export class TopicPagesServer {
     connection.workspace.onWillRenameFiles((params) => this.willRenameFiles(params.files));
 
     connection.onRequest(Requests.treeRoots, (_params: unknown, token: CancellationToken) => this.treeRoots(token));
-    connection.onRequest(Requests.treeChildren, (p: { id: string }) => this.treeChildren(p.id));
+    connection.onRequest(Requests.treeChildren, (p: { id: string }, token: CancellationToken) => this.treeChildren(p.id, token));
     connection.onRequest(Requests.treeParent, (p: { id: string }) => this.treeParent(p.id));
     connection.onRequest(Requests.treeFind, (p: { uri: string }) => this.treeFind(p.uri));
     connection.onRequest(Requests.checkWorkspace, async () => {
@@ -464,7 +468,7 @@ export class TopicPagesServer {
       f.watcher?.close();
       if (f.diskTimer) clearTimeout(f.diskTimer);
     }
-    for (const t of [this.treeTimer, this.labelTimer, this.statusTimer, this.batchTimer]) if (t) clearTimeout(t);
+    for (const t of [this.treeTimer, this.labelTimer, this.statusTimer, this.batchTimer, this.rootsWakeTimer]) if (t) clearTimeout(t);
     await Promise.all(this.folders.map((f) => f.service.whenSaved()));
   }
 
@@ -687,6 +691,7 @@ export class TopicPagesServer {
    * topic pages indexed so far (in folders when many).
    */
   treeChanged(): void {
+    this.wakeRootsWaiters();
     if (this.labelTimer) clearTimeout(this.labelTimer);
     this.labelTimer = undefined;
     this.labelsOwed = false;
@@ -878,37 +883,77 @@ export class TopicPagesServer {
   }
 
   /**
-   * The view's roots. While a folder loads and has read no page yet (from disk or from the index
-   * kept from the last session; the open pages alone would make a tree of one page), or has found
-   * no topic page yet, the answer waits for the tree's next change (or a second, or the load's end)
-   * and is built again: the view shows its progress bar meanwhile and draws the roots when they
-   * come. An early answer would show the welcome text or a single page instead, and the roots would
-   * then need a refresh, a round trip through a window that takes seconds while the window starts.
+   * The view's roots. Before a folder's first load has read any page (from disk or from the index
+   * kept from the last session; the open pages alone would make a tree of one page), its roots are
+   * the ones the last session kept, read from a small file at once. Without those, or while no topic
+   * page is found, the answer waits for the tree's next change (or a second, or the load's end) and
+   * is built again: the view shows its progress bar meanwhile and draws the roots when they come.
+   * An early answer would show the welcome text or a single page instead, and the roots would then
+   * need a refresh, a round trip through a window that takes seconds while the window starts.
    */
   private async treeRoots(token: CancellationToken): Promise<TreeNode[]> {
-    // The open pages' diagnostics first: building the tree of a large workspace takes a second.
     this.timing?.('roots asked');
+    const kept = await this.keptRoots(token);
+    if (kept) return this.rootsAnswered(kept, 0, 'kept from the last session');
+    // The open pages' diagnostics first: building the tree of a large workspace takes a second.
     await Promise.all(this.folders.map((f) => f.service.whenOpenPagesChecked()));
     let started = performance.now();
     let roots = await this.buildRoots(token);
     const loading = (): boolean => this.folders.some((f) => !f.service.ready);
-    const nothingRead = (): boolean => this.folders.some((f) => !f.service.ready && (f.service.status().indexing?.done ?? 0) === 0);
-    while (!token.isCancellationRequested && (nothingRead() || (roots.length === 0 && loading()))) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ROOTS_RECHECK_MS);
-        this.rootsWaiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+    while (!token.isCancellationRequested && (this.folders.some((f) => f.service.nothingRead) || (roots.length === 0 && loading()))) {
+      await this.treeChange();
       started = performance.now();
       roots = await this.buildRoots(token);
     }
-    this.rootsMs = performance.now() - started;
-    this.timing?.(`roots answered ${roots.length} in ${Math.round(this.rootsMs)} ms`);
+    return this.rootsAnswered(roots, performance.now() - started);
+  }
+
+  /**
+   * A held roots request looks again as soon as the tree changes, at most every ROOTS_WAKE_MS (the
+   * service tells of a change once per tree built, so a change within that time is looked at when
+   * it ends).
+   */
+  private wakeRootsWaiters(): void {
+    if (this.rootsWaiters.length === 0 || this.rootsWakeTimer) return;
+    const wake = (): void => {
+      this.rootsWakeTimer = undefined;
+      this.rootsWoken = performance.now();
+      for (const w of this.rootsWaiters.splice(0)) w();
+    };
+    const wait = ROOTS_WAKE_MS - (performance.now() - this.rootsWoken);
+    if (wait <= 0) wake();
+    else this.rootsWakeTimer = setTimeout(wake, wait);
+  }
+
+  /** Resolves at the tree's next change, or after ROOTS_RECHECK_MS. */
+  private treeChange(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ROOTS_RECHECK_MS);
+      this.rootsWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** While some folder has read nothing yet: the roots, with the kept ones for those folders; undefined when one of them kept none. */
+  private async keptRoots(token: CancellationToken): Promise<TreeNode[] | undefined> {
+    if (!this.folders.some((f) => f.service.nothingRead)) return undefined;
+    const roots: TreeNode[] = [];
+    for (const f of this.folders) {
+      const nodes = f.service.nothingRead ? await f.service.keptTreeRoots() : await f.service.treeRootsInSlices(token);
+      if (!nodes) return undefined;
+      roots.push(...(await this.toTreeNodes(f, nodes)));
+    }
+    return roots;
+  }
+
+  private rootsAnswered(roots: TreeNode[], ms: number, how = ''): TreeNode[] {
+    this.rootsMs = ms;
+    this.timing?.(`roots answered ${roots.length} in ${Math.round(ms)} ms${how ? ` (${how})` : ''}`);
     if (!this.treeAnswered && roots.length > 0) {
       this.treeAnswered = true;
-      this.info(`the topic tree's roots first answered (${roots.length}) at ${sinceStart()}`);
+      this.info(`the topic tree's roots first answered (${roots.length}${how ? `, ${how}` : ''}) at ${sinceStart()}`);
     }
     return roots;
   }
@@ -917,8 +962,10 @@ export class TopicPagesServer {
     return (await Promise.all(this.folders.map(async (f) => this.toTreeNodes(f, await f.service.treeRootsInSlices(token))))).flat();
   }
 
-  private async treeChildren(id: string): Promise<TreeNode[]> {
+  private async treeChildren(id: string, token: CancellationToken): Promise<TreeNode[]> {
     const at = this.unprefix(id);
+    // A kept root expanded before the folder has read its pages: its children come with them.
+    while (at?.folder.service.nothingRead && !token.isCancellationRequested) await this.treeChange();
     const children = at ? await this.toTreeNodes(at.folder, at.folder.service.treeChildren(at.id)) : [];
     this.timing?.(`children of ${id}: ${children.length}`);
     return children;

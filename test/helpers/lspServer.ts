@@ -31,9 +31,10 @@ export function buildServer(): void {
   built = true;
 }
 
-export function startStdioServer(files: Readonly<Record<string, string>>, prefix: string): StdioServer {
+/** `options.dir`: a workspace folder the caller made (and removes), for a second session on the same folder. */
+export function startStdioServer(files: Readonly<Record<string, string>>, prefix: string, options: { dir?: string } = {}): StdioServer {
   buildServer();
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), prefix));
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), t);
@@ -51,7 +52,7 @@ export function startStdioServer(files: Readonly<Record<string, string>>, prefix
     stop: () => {
       conn.dispose();
       if (server.exitCode === null) server.kill();
-      rmSync(dir, { recursive: true, force: true });
+      if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
       rmSync(cache, { recursive: true, force: true });
     },
   };

@@ -95,9 +95,11 @@ describe('the server keeps its index between sessions', () => {
     const first = await session(workspace, { XDG_CACHE_HOME: xdg }, { cacheDirectory: cache });
     assert.deepEqual(snapshot(workspace), before, 'nothing written in the workspace');
     assert.throws(() => readdirSync(xdg), /ENOENT/, 'nothing written in the user cache folder');
-    const files = readdirSync(cache);
-    assert.equal(files.length, 1, `one file: ${files.join(', ')}`);
+    // The index, and the tree's roots beside it (src/core/service/keptRoots.ts), named by the folder.
+    const files = readdirSync(cache).sort();
+    assert.equal(files.length, 2, `two files: ${files.join(', ')}`);
     assert.match(files[0] ?? '', /^index-[0-9a-f]{16}\.json$/);
+    assert.equal(files[1], (files[0] ?? '').replace('index-', 'roots-'));
     const kept = decodeIndex(readFileSync(join(cache, files[0] ?? ''), 'utf8'));
     assert.deepEqual(kept?.pages.map((p) => [p.summary.path, p.summary.title]).sort(), [
       ['articles/guide/index.md', 'Guide'],
@@ -119,7 +121,7 @@ describe('the server keeps its index between sessions', () => {
   it('uses $XDG_CACHE_HOME/topic-pages when the editor names no folder, and keeps nothing when told null', async () => {
     const xdg = join(base, 'xdg-default');
     await session(workspace, { XDG_CACHE_HOME: xdg }, {});
-    assert.deepEqual(readdirSync(join(xdg, 'topic-pages')).filter((f) => f.endsWith('.json')).length, 1);
+    assert.deepEqual(readdirSync(join(xdg, 'topic-pages')).filter((f) => f.endsWith('.json')).length, 2);
     const none = join(base, 'xdg-none');
     await session(workspace, { XDG_CACHE_HOME: none }, { cacheDirectory: null });
     assert.throws(() => readdirSync(none), /ENOENT/);

@@ -2,16 +2,21 @@
  * The view's roots asked before the first load has indexed a topic page (a window restoring the
  * Topic Pages view): the answer waits for the first roots instead of answering an empty list the
  * view would show as its welcome text until a refresh, and still ends in a workspace with none.
+ * With roots kept by the last session, those answer at once.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startStdioServer, type StdioServer } from '../helpers/lspServer';
 
 const HOME = '---\ntitle: Home\ndescription: The start.\nclasses: topic-page\n---\n<ul class="topic-links">\n  <li><a href="/guide">Guide</a><p>How.</p></li>\n</ul>\n';
 const GUIDE = '---\ntitle: Guide\ndescription: How.\n---\n# Guide\n';
+const OTHER = '---\ntitle: Other\ndescription: Elsewhere.\nclasses: topic-page\n---\n<ul class="topic-links">\n  <li><a href="/guide">Guide</a><p>How.</p></li>\n</ul>\n';
 
 /** Starts `s` with workspace/configuration answered only once `release` is called (the load waits for it). */
-async function startHeld(s: StdioServer): Promise<{ release: () => void; asked: Promise<void> }> {
+async function startHeld(s: StdioServer, initializationOptions: object = {}): Promise<{ release: () => void; asked: Promise<void> }> {
   let release = (): void => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
   let seen = (): void => undefined;
@@ -28,6 +33,7 @@ async function startHeld(s: StdioServer): Promise<{ release: () => void; asked: 
     rootUri: s.uri(''),
     workspaceFolders: [{ uri: s.uri(''), name: 'docs' }],
     capabilities: { workspace: { configuration: true } },
+    initializationOptions,
   });
   await s.conn.sendNotification('initialized', {});
   return { release, asked };
@@ -63,6 +69,47 @@ describe('the view’s roots while the first load runs', () => {
       assert.deepEqual(await roots, []);
     } finally {
       s.stop();
+    }
+  });
+
+  it('answer the roots the last session kept at once, then the ones read', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topic-pages-roots-kept-'));
+    const cache = mkdtempSync(join(tmpdir(), 'topic-pages-roots-kept-cache-'));
+    const files = { 'articles/index.md': HOME, 'articles/guide.md': GUIDE };
+    try {
+      // The first session keeps its index and roots (written once everything is checked, and at shutdown).
+      const first = startStdioServer(files, '', { dir });
+      try {
+        first.conn.onRequest('client/registerCapability', () => null);
+        first.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+        first.conn.listen();
+        await first.conn.sendRequest('initialize', { processId: process.pid, rootUri: first.uri(''), workspaceFolders: [{ uri: first.uri(''), name: 'docs' }], capabilities: { workspace: { configuration: true } }, initializationOptions: { cacheDirectory: cache } });
+        await first.conn.sendNotification('initialized', {});
+        await first.conn.sendRequest('topicPages/whenIdle', {});
+        await first.conn.sendRequest('shutdown');
+      } finally {
+        first.stop();
+      }
+      assert.ok(readdirSync(cache).some((f) => /^roots-[0-9a-f]{16}\.json$/.test(f)), 'the roots are kept beside the index');
+      // Between sessions a topic page is added: the kept roots do not know it, the read ones do.
+      writeFileSync(join(dir, 'articles', 'other.md'), OTHER);
+      const second = startStdioServer(files, '', { dir });
+      try {
+        const { release, asked } = await startHeld(second, { cacheDirectory: cache });
+        await asked;
+        const kept = await within(second.conn.sendRequest('topicPages/tree/roots', {}) as Promise<{ id: string; label: string }[]>, 5000);
+        assert.notEqual(kept, 'pending', 'the kept roots answer while the load waits for its settings');
+        assert.deepEqual(kept === 'pending' ? kept : kept.map((r) => [r.id, r.label]), [['articles/index.md', 'Home']]);
+        release();
+        await second.conn.sendRequest('topicPages/whenIdle', {});
+        const read = (await second.conn.sendRequest('topicPages/tree/roots', {})) as { id: string }[];
+        assert.deepEqual(read.map((r) => r.id), ['articles/index.md', 'articles/other.md']);
+      } finally {
+        second.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 });

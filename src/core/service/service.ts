@@ -18,6 +18,7 @@ import frontMatterSchema from '../../../schemas/topic-page.frontmatter.schema.js
 import { BacklinkIndex, keysOfTarget, linkKeys } from './backlinks';
 import { NONE, type CancellationToken } from './cancellation';
 import { contentHash, decodeIndexInSteps, encodeIndexChunks, INDEX_CACHE_FORMAT, type CachedFinding, type CachedIndex, type CachedPage, type IndexStore } from './indexCache';
+import { decodeKeptRoots, encodeKeptRoots } from './keptRoots';
 
 /** A change on disk, by workspace-relative path (a file or a folder). */
 export interface FileEvent {
@@ -64,6 +65,11 @@ export interface ServiceOptions {
    * it at start-up, without being read, then read and checked in the background as the others.
    */
   readonly indexStore?: IndexStore;
+  /**
+   * Where the tree's roots are kept between sessions, written with the index: the next session
+   * shows them (`keptTreeRoots`) before it has read its index.
+   */
+  readonly rootsStore?: IndexStore;
   /** Tells one build's cached index from another's (the product version). */
   readonly cacheVersion?: string;
   /** After its first write, the index is written at most this often (ms; default 30 s). */
@@ -262,6 +268,10 @@ export class WorkspaceService {
   /** Pages checked (parsed texts run through the rules) since the service started: for benchmarks and tests. */
   private checkRuns = 0;
   private saving: Promise<void> | undefined;
+  /** The roots the last session kept, read once (see keptTreeRoots). */
+  private keptRoots: Promise<ServiceTreeNode[] | undefined> | undefined;
+  /** A load has indexed every page at least once. */
+  private loadedOnce = false;
   /** When the last write of the kept index ended, and the write waiting for SAVE_INTERVAL_MS to pass. */
   private lastSaved = -Infinity;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -278,6 +288,14 @@ export class WorkspaceService {
   /** True once a load has indexed every page. */
   get ready(): boolean {
     return this.state !== undefined && this.progress === undefined;
+  }
+
+  /**
+   * True while the first load has read no page yet, from disk or from the kept index (the open
+   * pages aside): the tree then holds the open pages at most.
+   */
+  get nothingRead(): boolean {
+    return !this.loadedOnce && (this.progress?.done ?? 0) === 0;
   }
 
   /** How many pages wait for a check (a burst after a load or a branch switch, or a few after an edit). */
@@ -375,6 +393,7 @@ export class WorkspaceService {
       );
       if (generation !== this.generation) return;
       this.progress = undefined;
+      this.loadedOnce = true;
       const checkable = new Set(this.checkablePaths());
       for (const path of previous) if (!checkable.has(path)) this.forget(path);
       for (const path of checkable) this.dirty.add(path);
@@ -1035,9 +1054,12 @@ export class WorkspaceService {
     const files: string[] = [];
     for (const f of state.index.filePaths()) if (!state.index.isPagePath(f)) files.push(f);
     const chunks = encodeIndexChunks({ key: this.cacheKey(state.loaded), checkKey: this.checkKey(state.loaded), files: files.sort(), pages });
-    this.saving = store.write(chunks).catch((error: unknown) => {
-      this.options.log?.(`The index could not be kept for the next session: ${String(error)}`);
-    });
+    this.saving = store.write(chunks).then(
+      () => this.saveRoots(state),
+      (error: unknown) => {
+        this.options.log?.(`The index could not be kept for the next session: ${String(error)}`);
+      },
+    );
     try {
       await this.saving;
     } finally {
@@ -1046,6 +1068,39 @@ export class WorkspaceService {
     }
     // Changed while it was written: written again when next idle.
     if (this.cacheStale && this.isIdle()) this.scheduleSave();
+  }
+
+  /** Keeps the tree's roots beside the index (see keptTreeRoots): built in slices, like the view's. */
+  private async saveRoots(state: Loaded): Promise<void> {
+    const store = this.options.rootsStore;
+    if (!store) return;
+    const roots = await this.treeRootsInSlices();
+    if (this.state !== state) return;
+    await store.write([encodeKeptRoots(this.options.cacheVersion ?? '', roots)]).catch((error: unknown) => {
+      this.options.log?.(`The topic tree's roots could not be kept for the next session: ${String(error)}`);
+    });
+  }
+
+  /**
+   * The tree's roots as the last session kept them (collapsed), read once; undefined when none
+   * were kept, or by another build. For a view asking while `nothingRead`: this session's own
+   * roots replace them once its pages are read.
+   */
+  keptTreeRoots(): Promise<ServiceTreeNode[] | undefined> {
+    this.keptRoots ??= this.readKeptRoots();
+    return this.keptRoots;
+  }
+
+  private async readKeptRoots(): Promise<ServiceTreeNode[] | undefined> {
+    const store = this.options.rootsStore;
+    if (!store) return undefined;
+    try {
+      const text = await store.read();
+      return text === undefined ? undefined : decodeKeptRoots(text, this.options.cacheVersion ?? '');
+    } catch (error) {
+      this.options.log?.(`The topic tree's roots kept from the last session could not be read: ${String(error)}`);
+      return undefined;
+    }
   }
 
   /** Writes what waits to be written now (shutdown), and resolves once the index is written. */
