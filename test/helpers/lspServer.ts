@@ -57,3 +57,15 @@ export function startStdioServer(files: Readonly<Record<string, string>>, prefix
     },
   };
 }
+
+/** `initialize` for the one folder of `s`, as a client that answers workspace/configuration, then `initialized`. */
+export async function initializeFolder(s: StdioServer, initializationOptions: object = {}): Promise<void> {
+  await s.conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: s.uri(''),
+    workspaceFolders: [{ uri: s.uri(''), name: 'docs' }],
+    capabilities: { workspace: { configuration: true } },
+    initializationOptions,
+  });
+  await s.conn.sendNotification('initialized', {});
+}

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { startStdioServer, type StdioServer } from '../helpers/lspServer';
+import { initializeFolder, startStdioServer, type StdioServer } from '../helpers/lspServer';
 
 const HOME = '---\ntitle: Home\ndescription: The start.\nclasses: topic-page\n---\n<ul class="topic-links">\n  <li><a href="/guide">Guide</a><p>How.</p></li>\n</ul>\n';
 const GUIDE = '---\ntitle: Guide\ndescription: How.\n---\n# Guide\n';
@@ -28,14 +28,7 @@ async function startHeld(s: StdioServer, initializationOptions: object = {}): Pr
     return p.items.map(() => ({}));
   });
   s.conn.listen();
-  await s.conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: s.uri(''),
-    workspaceFolders: [{ uri: s.uri(''), name: 'docs' }],
-    capabilities: { workspace: { configuration: true } },
-    initializationOptions,
-  });
-  await s.conn.sendNotification('initialized', {});
+  await initializeFolder(s, initializationOptions);
   return { release, asked };
 }
 
@@ -83,8 +76,7 @@ describe('the view’s roots while the first load runs', () => {
         first.conn.onRequest('client/registerCapability', () => null);
         first.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
         first.conn.listen();
-        await first.conn.sendRequest('initialize', { processId: process.pid, rootUri: first.uri(''), workspaceFolders: [{ uri: first.uri(''), name: 'docs' }], capabilities: { workspace: { configuration: true } }, initializationOptions: { cacheDirectory: cache } });
-        await first.conn.sendNotification('initialized', {});
+        await initializeFolder(first, { cacheDirectory: cache });
         await first.conn.sendRequest('topicPages/whenIdle', {});
         await first.conn.sendRequest('shutdown');
       } finally {

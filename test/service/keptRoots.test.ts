@@ -21,7 +21,7 @@ const folderNode: ServiceTreeNode = {
   tooltip: 'Topic pages under `articles/guides`',
   icon: 'folder',
   iconColor: undefined,
-  contextValue: 'folder',
+  contextValue: 'topicFolder',
   hasChildren: true,
   expanded: false,
   target: undefined,
