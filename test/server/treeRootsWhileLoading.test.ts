@@ -89,10 +89,14 @@ describe('the view’s roots while the first load runs', () => {
       try {
         const { release, asked } = await startHeld(second, { cacheDirectory: cache });
         await asked;
-        const kept = await within(second.conn.sendRequest('topicPages/tree/roots', {}) as Promise<{ id: string; label: string }[]>, 5000);
+        const kept = await within(second.conn.sendRequest('topicPages/tree/roots', {}) as Promise<{ id: string; label: string; expanded: boolean }[]>, 5000);
         assert.notEqual(kept, 'pending', 'the kept roots answer while the load waits for its settings');
-        assert.deepEqual(kept === 'pending' ? kept : kept.map((r) => [r.id, r.label]), [['articles/index.md', 'Home']]);
+        assert.deepEqual(kept === 'pending' ? kept : kept.map((r) => [r.id, r.label, r.expanded]), [['articles/index.md', 'Home', true]]);
+        // The kept root is expanded: its children wait for the pages instead of answering none.
+        const children = second.conn.sendRequest('topicPages/tree/children', { id: 'articles/index.md' }) as Promise<{ label: string }[]>;
+        assert.equal(await within(children, 500), 'pending');
         release();
+        assert.deepEqual((await children).map((c) => c.label), ['Guide']);
         await second.conn.sendRequest('topicPages/whenIdle', {});
         const read = (await second.conn.sendRequest('topicPages/tree/roots', {})) as { id: string }[];
         assert.deepEqual(read.map((r) => r.id), ['articles/index.md', 'articles/other.md']);

@@ -32,8 +32,8 @@ const folderNode: ServiceTreeNode = {
 const pageNode: ServiceTreeNode = { ...folderNode, id: 'articles/index.md', kind: 'topic-page', label: 'Home – “é”', icon: 'book', iconColor: 'list.errorForeground', contextValue: 'topic-page target route', expanded: true, target: 'articles/index.md', route: '/' };
 
 describe('the tree’s roots kept between sessions', () => {
-  it('round-trip, collapsed', () => {
-    assert.deepEqual(decodeKeptRoots(encodeKeptRoots(VERSION, [folderNode, pageNode]), VERSION), [folderNode, { ...pageNode, expanded: false }]);
+  it('round-trip', () => {
+    assert.deepEqual(decodeKeptRoots(encodeKeptRoots(VERSION, [folderNode, pageNode]), VERSION), [folderNode, pageNode]);
   });
 
   it('are refused when written by another build or format, damaged, or of the wrong shape', () => {
@@ -46,10 +46,11 @@ describe('the tree’s roots kept between sessions', () => {
     assert.equal(decodeKeptRoots(shaped([{ ...pageNode, kind: 'script' }]), VERSION), undefined);
     assert.equal(decodeKeptRoots(shaped([{ ...pageNode, label: 7 }]), VERSION), undefined);
     assert.equal(decodeKeptRoots(shaped([{ ...pageNode, target: null }]), VERSION), undefined);
+    assert.equal(decodeKeptRoots(shaped([{ ...pageNode, expanded: 'yes' }]), VERSION), undefined);
     assert.equal(decodeKeptRoots(shaped([pageNode, null]), VERSION), undefined);
     assert.equal(decodeKeptRoots('null', VERSION), undefined);
     // A node written with a link source (not a root) comes back without it.
-    assert.deepEqual(decodeKeptRoots(shaped([{ ...pageNode, source: { path: 'a.md', range: { start: 0, end: 1 } } }]), VERSION), [{ ...pageNode, expanded: false }]);
+    assert.deepEqual(decodeKeptRoots(shaped([{ ...pageNode, source: { path: 'a.md', range: { start: 0, end: 1 } } }]), VERSION), [pageNode]);
   });
 
   it('never throw, whatever the file holds', () => {
@@ -76,7 +77,7 @@ describe('the tree’s roots kept between sessions', () => {
     assert.equal(next.nothingRead, true);
     assert.deepEqual(
       await next.keptTreeRoots(),
-      shown.map((n) => ({ ...n, expanded: false, source: undefined })),
+      shown.map((n) => ({ ...n, source: undefined })),
     );
     await next.load();
     assert.equal(next.nothingRead, false);

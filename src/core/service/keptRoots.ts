@@ -17,8 +17,9 @@ export function encodeKeptRoots(version: string, roots: readonly ServiceTreeNode
 
 /**
  * The roots in `text`, or undefined when it is not a file this build wrote (another format or
- * version, damaged, or hand-edited): a kept file is a hint, never trusted to be well formed. The
- * roots come back collapsed, so the view asks for no children before the pages are read.
+ * version, damaged, or hand-edited): a kept file is a hint, never trusted to be well formed. A root
+ * kept expanded stays so (a view shows a few roots expanded); the server answers its children once
+ * the pages are read.
  */
 export function decodeKeptRoots(text: string, version: string): ServiceTreeNode[] | undefined {
   let kept: unknown;
@@ -41,9 +42,9 @@ export function decodeKeptRoots(text: string, version: string): ServiceTreeNode[
 
 function asNode(r: unknown): ServiceTreeNode | undefined {
   if (!isRecord(r)) return undefined;
-  const { id, kind, label, description, tooltip, icon, iconColor, contextValue, hasChildren, target, route, href } = r;
+  const { id, kind, label, description, tooltip, icon, iconColor, contextValue, hasChildren, expanded, target, route, href } = r;
   if (typeof id !== 'string' || typeof kind !== 'string' || !KINDS.has(kind) || typeof label !== 'string' || typeof description !== 'string') return undefined;
-  if (typeof tooltip !== 'string' || typeof icon !== 'string' || typeof contextValue !== 'string' || typeof hasChildren !== 'boolean') return undefined;
+  if (typeof tooltip !== 'string' || typeof icon !== 'string' || typeof contextValue !== 'string' || typeof hasChildren !== 'boolean' || typeof expanded !== 'boolean') return undefined;
   if (!optionalString(iconColor) || !optionalString(target) || !optionalString(route) || !optionalString(href)) return undefined;
   return {
     id,
@@ -55,7 +56,7 @@ function asNode(r: unknown): ServiceTreeNode | undefined {
     iconColor,
     contextValue,
     hasChildren,
-    expanded: false,
+    expanded,
     target,
     route,
     href,

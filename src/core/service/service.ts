@@ -1082,7 +1082,7 @@ export class WorkspaceService {
   }
 
   /**
-   * The tree's roots as the last session kept them (collapsed), read once; undefined when none
+   * The tree's roots as the last session kept them, read once; undefined when none
    * were kept, or by another build. For a view asking while `nothingRead`: this session's own
    * roots replace them once its pages are read.
    */
