@@ -84,6 +84,21 @@ describe('the tree’s roots kept between sessions', () => {
     assert.deepEqual(next.treeRoots().map((n) => n.id), shown.map((n) => n.id));
   });
 
+  it('that cannot be written or read are logged, and the index is kept all the same', async () => {
+    const host = new StampedHost(exampleFiles());
+    const index = new MemoryStore();
+    const logged: string[] = [];
+    const failing = { read: () => Promise.reject(new Error('EACCES: permission denied')), write: () => Promise.reject(new Error('EROFS: read-only file system')) };
+    const h = await serviceFor(host.files, { cacheVersion: VERSION, indexStore: index, rootsStore: failing, log: (m) => logged.push(m) }, host);
+    await h.service.whenSaved();
+    assert.equal(index.writes, 1);
+    assert.equal(await h.service.keptTreeRoots(), undefined);
+    assert.deepEqual(logged, [
+      "The topic tree's roots could not be kept for the next session: Error: EROFS: read-only file system",
+      "The topic tree's roots kept from the last session could not be read: Error: EACCES: permission denied",
+    ]);
+  });
+
   it('are none when no roots store is given or it holds nothing', async () => {
     const host = new StampedHost(exampleFiles());
     const h = await serviceFor(host.files, { cacheVersion: VERSION, rootsStore: new MemoryStore() }, host);

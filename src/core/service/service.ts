@@ -1074,11 +1074,13 @@ export class WorkspaceService {
   private async saveRoots(state: Loaded): Promise<void> {
     const store = this.options.rootsStore;
     if (!store) return;
-    const roots = await this.treeRootsInSlices();
-    if (this.state !== state) return;
-    await store.write([encodeKeptRoots(this.options.cacheVersion ?? '', roots)]).catch((error: unknown) => {
+    try {
+      const roots = await this.treeRootsInSlices();
+      if (this.state !== state) return;
+      await store.write([encodeKeptRoots(this.options.cacheVersion ?? '', roots)]);
+    } catch (error) {
       this.options.log?.(`The topic tree's roots could not be kept for the next session: ${String(error)}`);
-    });
+    }
   }
 
   /**
