@@ -272,7 +272,7 @@ export function rewriteHtml(html: string, scope: Scope): string {
     const where = contexts.of(tag.range);
     if (where === 'raw') continue;
     if (where === 'value') edits.push({ ...tag.range, text: escapeHtml(html.slice(tag.range.start, tag.range.end)) });
-    else if (where === 'tag') edits.push({ ...tag.range, text: ' ' });
+    else if (where === 'tag') edits.push({ ...tag.range, text: ' ' }, ...inertEventAttributes(masked, contexts, tag.range.end));
     else {
       const text = tag.closed ? renderTag(html, tag, scope) : unclosedChip();
       // A tag that prints nothing leaves an empty comment, so `<` and `script>` either side stay apart.
@@ -301,6 +301,29 @@ export function rewriteHtml(html: string, scope: Scope): string {
     edits.push({ ...href.valueRange, text: escapeHtml(info.href) });
   });
   return applyEdits(html, edits);
+}
+
+/** An attribute's name in a start tag: what follows a space, a quote or a slash. */
+const ATTRIBUTE_NAME = /[\s"'/]([^\s"'>/=]+)/g;
+
+/**
+ * Renames inert (`data-tp-on…`) the event attributes that follow offset `from` in the start tag
+ * holding it. An EJS tag dropped from a start tag leaves what follows it inside the tag, where the
+ * page itself (as markdown-it passes it) ends the tag at the `%>`: the preview must not make an
+ * event attribute of that text (`<img src=x <%= a %>onerror=…>`).
+ */
+function inertEventAttributes(masked: string, contexts: HtmlContexts, from: number): Edit[] {
+  // The tag ends at the first `>` outside a quoted value (or with the text).
+  let end = masked.indexOf('>', from);
+  while (end >= 0 && contexts.of({ start: end, end: end + 1 }) === 'value') end = masked.indexOf('>', end + 1);
+  if (end < 0) end = masked.length;
+  const edits: Edit[] = [];
+  ATTRIBUTE_NAME.lastIndex = Math.max(0, from - 1);
+  for (let m = ATTRIBUTE_NAME.exec(masked); m && m.index + 1 < end; m = ATTRIBUTE_NAME.exec(masked)) {
+    const start = m.index + 1;
+    if (contexts.of({ start, end: start + 1 }) === 'tag' && /^on/i.test(m[1] ?? '')) edits.push({ start, end: start, text: 'data-tp-' });
+  }
+  return edits;
 }
 
 /**

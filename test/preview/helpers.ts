@@ -78,7 +78,11 @@ export function scriptsOf(html: string): string[] {
   return out;
 }
 
-/** The text a reader sees, entities left as written: text outside script, style, textarea and title. */
+/**
+ * The text a reader sees, entities left as written: text outside script, style, textarea and title.
+ * Each tag ends a run of text with a line break, so text on either side of a tag never reads as one
+ * (`<` then `</div>` then `%>` is no EJS tag).
+ */
 export function visibleTextOf(html: string): string {
   const hidden = new Set(['script', 'style', 'textarea', 'title']);
   let depth = 0;
@@ -87,12 +91,14 @@ export function visibleTextOf(html: string): string {
     {
       onopentag(name) {
         if (hidden.has(name)) depth++;
+        out += '\n';
       },
       ontext(text) {
         if (depth === 0) out += text;
       },
       onclosetag(name) {
         if (hidden.has(name) && depth > 0) depth--;
+        out += '\n';
       },
     },
     { decodeEntities: false },

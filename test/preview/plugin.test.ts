@@ -156,6 +156,14 @@ describe('template forms in every place', () => {
     assert.equal(render('<div class="box">\n<a href="${manage_url}/#/apis">Dashboard</a>\n</div>'), '<div class="box">\n<a href="${manage_url}/#/apis">Dashboard</a>\n</div>');
   });
 
+  it('inside a tag: what follows a dropped tag never becomes an event attribute', () => {
+    // As the page is written, the tag ends at the `%>`: `onerror=…` is text there, and stays inert here.
+    assert.equal(render('<div>\n<img src=x <%= a %>onerror=alert(1)>\n</div>'), '<div>\n<img src=x  data-tp-onerror=alert(1)>\n</div>');
+    assert.equal(render('<div>\n<i class="ic"<% x %>ONCLICK="f()" title="on x" onmouseover=g>i</i>\n</div>'), '<div>\n<i class="ic" data-tp-ONCLICK="f()" title="on x" data-tp-onmouseover=g>i</i>\n</div>');
+    // Event attributes written before the tag, and in the next tag, are the page's own.
+    assert.equal(render('<div>\n<b onclick=f <% x %> id=a><u onclick=g>u</u></b>\n</div>'), '<div>\n<b onclick=f   id=a><u onclick=g>u</u></b>\n</div>');
+  });
+
   it('inside code (fences, spans): shown as written', () => {
     assert.equal(render('```\n<%= include(\'x\') %> ${y}\n```'), '<pre><code>&lt;%= include(\'x\') %&gt; ${y}\n</code></pre>\n');
     assert.equal(render('Use `${y}` or `<% x %>`.'), '<p>Use <code>${y}</code> or <code>&lt;% x %&gt;</code>.</p>\n');
