@@ -9,7 +9,8 @@
 //     shows the new diagnostics;
 //   - when the whole workspace was indexed and checked (the extension's `ready`).
 // With TOPIC_PAGES_BENCH_MODE=without (our extension not installed) it only opens the page
-// and waits, so the driver can read the extension host's memory without us.
+// and waits (while the driver types keys, for their echo), so the driver can read the extension
+// host's memory without us.
 // Measurements, not assertions: it writes JSON to TOPIC_PAGES_BENCH_OUT and never fails a target.
 import * as fs from 'node:fs';
 import * as v8 from 'node:v8';
@@ -137,8 +138,15 @@ export async function run(): Promise<void> {
     });
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     result.opened = Date.now();
+    const handoff = process.env.TOPIC_PAGES_BENCH_HANDOFF;
     if (mode === 'without') {
-      await new Promise((resolve) => setTimeout(resolve, Number(process.env.TOPIC_PAGES_BENCH_WAIT_MS ?? 20_000)));
+      const waited = new Promise((resolve) => setTimeout(resolve, Number(process.env.TOPIC_PAGES_BENCH_WAIT_MS ?? 20_000)));
+      // The driver types in the window (the keys' echo, for comparison), then the memory is read.
+      if (handoff) {
+        fs.writeFileSync(`${handoff}.opened`, String(result.opened));
+        for (let w = 0; !fs.existsSync(`${handoff}.typed`) && w < 60_000; w += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await waited;
       result.memory = await settledMemory();
       result.done = Date.now();
       return;
@@ -152,7 +160,6 @@ export async function run(): Promise<void> {
     result.firstDiagnostics = firstDiagnostics;
     result.firstDiagnosticsAfterActivationMs = (firstDiagnostics ?? NaN) - api.activatedAt;
     // The driver types in the window first (keystrokes as a person makes them), while this waits.
-    const handoff = process.env.TOPIC_PAGES_BENCH_HANDOFF;
     if (handoff) {
       fs.writeFileSync(`${handoff}.typing`, String(Date.now()));
       for (let waited = 0; !fs.existsSync(`${handoff}.typed`) && waited < 180_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
