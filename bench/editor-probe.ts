@@ -175,6 +175,8 @@ export async function run(): Promise<void> {
     result.completeDiagnostics = complete?.at;
     result.completeDiagnosticsAfterActivationMs = complete ? complete.at - api.activatedAt : undefined;
     result.diagnosticChangesBeforeReady = changes.length;
+    // When the extension host heard of each change (typed keys: the server's answer reaching it).
+    result.diagnosticChanges = changes.map((c) => c.at);
     result.statusAtReady = await api.status();
     const after = await keystrokes(editor, KEYSTROKES);
     result.keystrokesAfterIndexing = after;

@@ -322,7 +322,8 @@ function keystrokeSplit(result, list) {
     const m = / timing (change|publish) \S+ v(\d+)\b.* @(\d+)$/.exec(line);
     if (m) events.push({ kind: m[1], version: Number(m[2]), at: Number(m[3]) });
   }
-  const parts = { window: [], hostToServer: [], toServer: [], server: [], back: [] };
+  const parts = { window: [], hostToServer: [], toServer: [], server: [], back: [], toHost: [], drawn: [] };
+  const heard = result.diagnosticChanges ?? [];
   for (const k of list ?? []) {
     const change = events.find((e) => e.kind === 'change' && e.at >= k.at - 5);
     const publish = change && events.find((e) => e.kind === 'publish' && e.version === change.version && e.at >= change.at);
@@ -334,6 +335,12 @@ function keystrokeSplit(result, list) {
     parts.toServer.push(change.at - k.at);
     parts.server.push(publish.at - change.at);
     parts.back.push(k.at + k.ms - publish.at);
+    // A typed key: when the extension host heard of the server's answer, then until the squiggle was drawn.
+    const host = k.hostAt === undefined ? heard.find((at) => at >= publish.at - 5) : undefined;
+    if (host !== undefined && host <= k.at + k.ms) {
+      parts.toHost.push(host - publish.at);
+      parts.drawn.push(k.at + k.ms - host);
+    }
   }
   return Object.fromEntries(Object.entries(parts).map(([key, xs]) => [key, stats(xs)]));
 }
@@ -373,7 +380,7 @@ withUs.typedSummary = { during: typedSummary(typedDuring), all: typedSummary(wit
 const ts = withUs.typedSummary;
 rows.splice(4, 0, [
   `a key typed in the window → its squiggle drawn, during indexing (${ts.during.count} of ${ts.all.count} typed while indexing)`,
-  ts.during.count > 0 ? `${fmt(ts.during.median)} ms median, ${fmt(ts.during.worst)} ms worst (key → server ${fmt(ts.split.toServer.median)} / ${fmt(ts.split.toServer.worst)} ms, server ${fmt(ts.split.server.median)} / ${fmt(ts.split.server.worst)} ms, back and drawn ${fmt(ts.split.back.median)} / ${fmt(ts.split.back.worst)} ms)` : withUs.typedError ?? '—',
+  ts.during.count > 0 ? `${fmt(ts.during.median)} ms median, ${fmt(ts.during.worst)} ms worst (key → server ${fmt(ts.split.toServer.median)} / ${fmt(ts.split.toServer.worst)} ms, server ${fmt(ts.split.server.median)} / ${fmt(ts.split.server.worst)} ms, back and drawn ${fmt(ts.split.back.median)} / ${fmt(ts.split.back.worst)} ms, of which server → extension host ${fmt(ts.split.toHost.median)} / ${fmt(ts.split.toHost.worst)} ms)` : withUs.typedError ?? '—',
   '≤ 400 ms',
 ]);
 // The window's own echo of a typed key, in the first session with us (the server indexing beside it) and without us.
@@ -389,6 +396,9 @@ const table = ['| measure | measured | target |', '|---|---|---|', ...rows.map((
 if (cold) {
   const coldView = cold.viewFirstItems !== undefined && cold.activatedAt !== undefined ? cold.viewFirstItems - Math.max(cold.activatedAt, cold.viewClicked ?? 0) : undefined;
   const coldIndexed = cold.indexedAndCheckedAfterActivationMs;
+  const coldTyped = keystrokeSplit(cold, (cold.typed ?? []).filter((k) => cold.ready === undefined || k.at + k.ms < cold.ready));
+  cold.typedSplit = coldTyped;
+  console.log(`cold start, keys typed while indexing: key → server ${fmt(coldTyped.toServer.median)} / ${fmt(coldTyped.toServer.worst)} ms, server ${fmt(coldTyped.server.median)} / ${fmt(coldTyped.server.worst)} ms, server → extension host ${fmt(coldTyped.toHost.median)} / ${fmt(coldTyped.toHost.worst)} ms, extension host → drawn ${fmt(coldTyped.drawn.median)} / ${fmt(coldTyped.drawn.worst)} ms (median / worst)`);
   console.log(`cold start (the session before): first diagnostics ${fmt(cold.firstDiagnosticsAfterActivationMs / 1000, 2)} s, complete ${fmt(cold.completeDiagnosticsAfterActivationMs / 1000, 2)} s, view ${fmt(coldView / 1000, 2)} s, indexed and checked ${fmt(coldIndexed / 1000, 1)} s, server peak ${fmt(cold.serverPeakRssMb)} MB`);
 }
 const summary = { size, workspace: ws.root, cli, with: withUs, without, cold, warm: opts.warm, date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load average ${loadAtStart.toFixed(1)} at the start`, commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim() };
