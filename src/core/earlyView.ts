@@ -40,7 +40,7 @@ export function earlyView(
   index.setParsedPage(page);
   const need = (wantedFolders: readonly string[]): void => {
     for (const folder of wantedFolders) {
-      if (!isListable(folder)) continue;
+      if (!isListableFolder(folder)) continue;
       const files = folders.get(folder);
       if (files === null) needsWorkspace();
       if (files !== undefined) continue;
@@ -95,6 +95,6 @@ function parentFolder(path: string): string {
 }
 
 /** A folder the listing can produce: `` or `/`-separated names, none empty, `.` or `..`. */
-function isListable(folder: string): boolean {
+export function isListableFolder(folder: string): boolean {
   return folder === '' || folder.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }

@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileHost, FileRead, ListingProblem } from '../core/engine';
+import { isListableFolder } from '../core/earlyView';
 import { describeFsError, readContained, RealPathGuard } from './realPathGuard';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
@@ -168,8 +169,8 @@ export class NodeFileHost implements FileHost {
    * a link, or it cannot be read.
    */
   async listFolder(path: string): Promise<readonly string[] | undefined> {
+    if (!isListableFolder(path)) return undefined;
     const segments = path === '' ? [] : path.split('/');
-    if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
     if (segments.some((s) => SKIP_DIRS.has(s))) return [];
     const dir = join(this.root, ...segments);
     let entries: Dirent[];
