@@ -29,11 +29,13 @@ export class CliWorkspace {
 
   /**
    * `changes`: the run writes pages and re-checks what depends on them (`--fix`); only then does
-   * the service record each check's dependencies.
+   * the service record each check's dependencies. `checkOnly`: the run checks and reads nothing of
+   * the index before (no `tree`, no authoring command), so the load reads front matter alone and
+   * each page is parsed once, in its check.
    */
   constructor(
     private readonly host: ServiceHost & { textOf(path: string, maxFileSize: number): string | undefined },
-    options: { configFile?: string; onProgress?: (done: number, total: number) => void; changes?: boolean } = {},
+    options: { configFile?: string; onProgress?: (done: number, total: number) => void; changes?: boolean; checkOnly?: boolean } = {},
   ) {
     const service: WorkspaceService = new WorkspaceService(
       host,
@@ -54,6 +56,7 @@ export class CliWorkspace {
         yieldToEventLoop: () => (this.checking || !this.service.ready ? Promise.resolve() : this.gate),
         recordDependencies: options.changes === true,
         backlinks: false,
+        frontMatterFirst: options.checkOnly === true && options.changes !== true,
       },
     );
     this.service = service;

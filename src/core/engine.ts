@@ -10,7 +10,7 @@ import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type IndexView, type PageSummary
 import { lazyValidator } from './schemaValidator';
 import { compileGlob, workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
-import { earlyView, NeedsWorkspace, type KnownFolders } from './earlyView';
+import { earlyView, NeedsWorkspace, needsWorkspace, type KnownFolders } from './earlyView';
 
 /** The few things the engine needs from where files live: a disk, an editor, memory. */
 export interface FileHost {
@@ -56,14 +56,45 @@ export type FileRead = { readonly bytes: Uint8Array; readonly stamp?: string } |
  * the index exactly as it was.
  */
 export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): Finding[] {
+  const resolve = resolverFor(page, index);
+  const run = (): Finding[] => runRules(page, index, rules, resolve, true).findings;
+  return options.record === false ? run() : index.recordDependencies(page.path, run);
+}
+
+/** Resolves the page's links against the index, each once per check. */
+function resolverFor(page: Page, index: WorkspaceIndex): (link: PageLink) => LinkResolution {
   const resolutions = new Map<PageLink, LinkResolution>();
-  const resolve = (link: PageLink): LinkResolution => {
+  return (link) => {
     let r = resolutions.get(link);
     if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
     return r;
   };
-  const run = (): Finding[] => runRules(page, index, rules, resolve, true).findings;
-  return options.record === false ? run() : index.recordDependencies(page.path, run);
+}
+
+/**
+ * `checkPage` while some pages are indexed by their front matter alone (`setFrontMatterSummary`):
+ * undefined when a rule asked for the summary of one of them (its anchors are not known yet), so
+ * that the page is checked again once every page's body is. Otherwise the findings `checkPage`
+ * gives, dependencies recorded the same way.
+ */
+export function checkPageOrWait(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): Finding[] | undefined {
+  if (index.bodilessCount === 0) return checkPage(page, index, rules, options);
+  const view: IndexView = {
+    settings: index.settings,
+    summary: (path) => (index.hasBody(path) ? index.summary(path) : needsWorkspace()),
+    filesForRoute: (route) => index.filesForRoute(route),
+    suggestRoutes: (route, max) => index.suggestRoutes(route, max),
+    resolveInclude: (includePath, fromPath) => index.resolveInclude(includePath, fromPath),
+  };
+  const resolve = resolverFor(page, index);
+  let waits = false;
+  const run = (): Finding[] => {
+    const { findings, deferred } = runRules(page, view, rules, resolve, true);
+    waits = deferred.length > 0;
+    return findings;
+  };
+  const findings = options.record === false ? run() : index.recordDependencies(page.path, run);
+  return waits ? undefined : findings;
 }
 
 /**

@@ -92,11 +92,29 @@ export function declaresTopicPage(frontMatter: FrontMatter | undefined): boolean
   return false;
 }
 
+/** What a page's front matter alone says of it: the fields the workspace index keeps of it. */
+export interface FrontMatterFacts {
+  readonly isTopicPage: boolean;
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  readonly url: string | undefined;
+}
+
+export function frontMatterFacts(frontMatter: FrontMatter | undefined): FrontMatterFacts {
+  const data = frontMatter?.data ?? {};
+  const str = (key: string): string | undefined => {
+    const v = data[key];
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+  };
+  return { isTopicPage: declaresTopicPage(frontMatter), title: str('title'), description: str('description'), url: str('url') };
+}
+
 /** Parses a page. Never throws: problems are part of the model for rules to report. */
 export function parsePage(path: string, text: string): Page {
   const frontMatter = parseFrontMatter(text);
   const bodyStart = frontMatter ? frontMatter.range.end : text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const isTopicPage = declaresTopicPage(frontMatter);
+  const facts = frontMatterFacts(frontMatter);
+  const isTopicPage = facts.isTopicPage;
   const ejsTags = findEjsTags(text);
   const ejsRanges = ejsTags.map((t) => t.range);
   const placeholders = findPlaceholders(text, ejsRanges);
@@ -111,11 +129,6 @@ export function parsePage(path: string, text: string): Page {
   const anchors = new Set<string>();
   for (const h of findAtxHeadings(masked, text, bodyStart)) anchors.add(slugify(h.text));
 
-  const data = frontMatter?.data ?? {};
-  const str = (key: string): string | undefined => {
-    const v = data[key];
-    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
-  };
   const includes = findIncludes(text, ejsTags);
   const base: PageBase = {
     path,
@@ -125,9 +138,9 @@ export function parsePage(path: string, text: string): Page {
     bodyStart,
     isTopicPage,
     bodyParsed,
-    title: str('title'),
-    description: str('description'),
-    url: str('url'),
+    title: facts.title,
+    description: facts.description,
+    url: facts.url,
     ejsTags,
     includes,
     placeholders,

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { compileGlob } from './linearRegExp';
 import { PageKeyIndex } from './pageKeys';
 import { distance } from 'fastest-levenshtein';
-import { pageHeading, parsePage, topicItemLabel, type Page, type PageLink, type TopicLink } from './page';
+import { pageHeading, parsePage, topicItemLabel, type FrontMatterFacts, type Page, type PageLink, type TopicLink } from './page';
 import { Redirects, type Redirect } from './redirects';
 import { resolveLink, type LinkResolution, type RouteLookup } from './resolve';
 import { lastSegment, normalizeRoute, parentRoute, routeOfFile } from './routes';
@@ -93,6 +93,8 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   private recording: Set<string> | undefined;
   /** Pages known by name only (skipped: binary, too large, unreadable): their routes still resolve. */
   private readonly unread = new Map<string, PageSummary>();
+  /** Pages indexed by their front matter alone (`setFrontMatterSummary`): their bodies are not known yet. */
+  private readonly bodiless = new Set<string>();
 
   /**
    * `keepTexts: false` keeps summaries only (a long-running service re-reads a closed page
@@ -143,6 +145,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     this.files.add(path);
     const before = this.summaries.get(path);
     const after = summarize(page, this.routeOf(path));
+    this.bodiless.delete(path);
     if (this.keepTexts) this.texts.set(path, page.text);
     this.summaries.set(path, after);
     if (before) this.unindexRoutes(before);
@@ -161,16 +164,45 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
    */
   setSummary(summary: PageSummary): void {
     this.files.add(summary.path);
+    this.bodiless.delete(summary.path);
     const before = this.summaries.get(summary.path);
     this.summaries.set(summary.path, summary);
     if (before) this.unindexRoutes(before);
     this.indexRoutes(summary);
   }
 
+  /**
+   * Indexes a page by its front matter alone, before its body is parsed: its routes, title,
+   * description and kind are as `setParsedPage` gives them; its anchors, heading and outline are
+   * not known (empty) until `setParsedPage` replaces it. Nothing may depend on them meanwhile:
+   * `hasBody` says which pages have them (a check that asks for a bodiless page's summary waits).
+   * Meant for a one-shot check, which then parses each page once, when it checks it.
+   */
+  setFrontMatterSummary(path: string, facts: FrontMatterFacts): void {
+    this.files.add(path);
+    const before = this.summaries.get(path);
+    const after = summaryOf(path, this.routeOf(path), facts, { anchors: new Set(), outline: [], heading: undefined });
+    this.summaries.set(path, after);
+    this.bodiless.add(path);
+    if (before) this.unindexRoutes(before);
+    this.indexRoutes(after);
+  }
+
+  /** False for a page indexed by its front matter alone (`setFrontMatterSummary`), until its body is. */
+  hasBody(path: string): boolean {
+    return !this.bodiless.has(path);
+  }
+
+  /** How many pages are indexed by their front matter alone. */
+  get bodilessCount(): number {
+    return this.bodiless.size;
+  }
+
   /** Removes a file. Returns the pages whose findings may have changed (sorted). */
   deleteFile(path: string): string[] {
     if (!this.files.delete(path)) return [];
     this.dropUnread(path);
+    this.bodiless.delete(path);
     const before = this.summaries.get(path);
     this.texts.delete(path);
     if (before) {
@@ -516,17 +548,22 @@ function pull(map: Map<string, string[]>, key: string, value: string): void {
 }
 
 function summarize(page: Page, route: string | undefined): PageSummary {
-  const url = page.url !== undefined && page.url.trim().startsWith('/') ? normalizeRoute(page.url) : undefined;
+  return summaryOf(page.path, route, page, { anchors: page.anchors, outline: page.topicLinks.map((t) => outlineOf(t, page.text)), heading: page.title?.trim() ? undefined : pageHeading(page) });
+}
+
+/** A page's summary from what its front matter says and what its body gives. */
+function summaryOf(path: string, route: string | undefined, facts: FrontMatterFacts, body: { anchors: ReadonlySet<string>; outline: readonly OutlineItem[]; heading: string | undefined }): PageSummary {
+  const url = facts.url !== undefined && facts.url.trim().startsWith('/') ? normalizeRoute(facts.url) : undefined;
   return {
-    path: page.path,
+    path,
     route,
     url: url !== route ? url : undefined,
-    title: page.title,
-    ...(page.title?.trim() ? {} : { heading: pageHeading(page) }),
-    description: page.description,
-    isTopicPage: page.isTopicPage,
-    anchors: page.anchors,
-    outline: page.topicLinks.map((t) => outlineOf(t, page.text)),
+    title: facts.title,
+    ...(facts.title?.trim() ? {} : { heading: body.heading }),
+    description: facts.description,
+    isTopicPage: facts.isTopicPage,
+    anchors: body.anchors,
+    outline: body.outline,
   };
 }
 

@@ -1,6 +1,6 @@
 import { CONFIG_FILE, type UserConfig } from '../config';
 import { compatibleFixEdits, fixAll } from '../edits';
-import { checkPage, checkPageAlone, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
+import { checkPage, checkPageAlone, checkPageOrWait, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
 import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from '../features/completionContext';
 import { articleKeyForFile, hrefEditsForMoves, pageMoves, type PageMove } from '../features/linkUpdates';
 import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../features/navigation';
@@ -10,7 +10,8 @@ import { minimalEdit } from '../features/textDiff';
 import { presentNode, snapshotTree, type NodePresentation, type ProblemCount, type TreeSnapshotNode } from '../features/treeModel';
 import { TopicTree, type TopicNode } from '../hierarchy';
 import { slugify } from '../markdown';
-import { parsePage, type Page } from '../page';
+import { parseFrontMatter } from '../frontMatter';
+import { frontMatterFacts, parsePage, type Page } from '../page';
 import { allRules, rulesById } from '../rules';
 import type { Finding, Range, TextEdit } from '../types';
 import { WorkspaceIndex, type OutlineItem, type PageSummary } from '../workspace';
@@ -87,6 +88,14 @@ export interface ServiceOptions {
    */
   readonly recordDependencies?: boolean;
   readonly backlinks?: boolean;
+  /**
+   * A one-shot check run can also parse each page once instead of twice: the load indexes every
+   * page by its front matter alone (its routes, title and description), and each page's body is
+   * parsed when it is checked. A check that asks for the summary of a page whose body is not parsed
+   * yet (its anchors) waits, and runs again once every body is. Not for a service that keeps its
+   * index (`indexStore`) or shows the tree while loading.
+   */
+  readonly frontMatterFirst?: boolean;
 }
 
 export interface IndexingProgress {
@@ -176,6 +185,8 @@ class Loaded {
    * holds the page as changed (see saveCache).
    */
   readonly heldForDisk = new Map<string, { readonly stamp: string; readonly hash: number }>();
+  /** Pages whose check asked for a page indexed by its front matter alone (`frontMatterFirst`): checked again once every body is. */
+  readonly waiting = new Set<string>();
   constructor(readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
 }
 
@@ -379,7 +390,8 @@ export class WorkspaceService {
         (path) => this.read(path, loaded.settings.maxFileSize),
         (path, read) => {
           if (generation !== this.generation || this.overlays.has(path)) return;
-          this.indexRead(state, path, read);
+          if (this.options.frontMatterFirst && !this.options.indexStore) this.indexFrontMatter(state, path, read);
+          else this.indexRead(state, path, read);
           this.progress = { done: ++done, total: listed.length };
         },
         undefined,
@@ -446,16 +458,31 @@ export class WorkspaceService {
 
   /** Indexes what reading a page gave; returns its text, if it has one. */
   private indexRead(state: Loaded, path: string, r: FileRead): string | undefined {
+    const text = this.decodeRead(state, path, r);
+    if (text === undefined || !('bytes' in r)) return undefined;
+    this.indexText(state, path, text);
+    // Stamps and hashes serve the kept index only: a service without one (the CLI) neither hashes nor keeps them.
+    if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
+    this.keepFresh(path, text);
+    return text;
+  }
+
+  /** A page's text from what reading it gave; a page that cannot be checked is marked skipped. */
+  private decodeRead(state: Loaded, path: string, r: FileRead): string | undefined {
     const max = state.loaded.settings.maxFileSize;
     if ('error' in r) return this.markSkipped(state, path, `it cannot be read (${r.error})`);
     if ('tooLarge' in r) return this.markSkipped(state, path, tooLargeReason(r.tooLarge, max));
     const decoded = decodeFile(r.bytes, max);
     if ('skip' in decoded) return this.markSkipped(state, path, decoded.skip);
-    this.indexText(state, path, decoded.text);
-    // Stamps and hashes serve the kept index only: a service without one (the CLI) neither hashes nor keeps them.
-    if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
-    this.keepFresh(path, decoded.text);
     return decoded.text;
+  }
+
+  /** Indexes a page by its front matter alone (`frontMatterFirst`): its body is parsed when it is checked. */
+  private indexFrontMatter(state: Loaded, path: string, r: FileRead): void {
+    const text = this.decodeRead(state, path, r);
+    if (text === undefined) return;
+    state.skipped.delete(path);
+    state.index.setFrontMatterSummary(path, frontMatterFacts(parseFrontMatter(text)));
   }
 
   private setStamp(state: Loaded, path: string, stamp: { readonly stamp: string; readonly hash: number } | undefined): void {
@@ -816,11 +843,19 @@ export class WorkspaceService {
           }
         }
       }
+      this.releaseWaiting(state);
       if (this.now() - sliceStart >= this.sliceMs) {
         await this.yieldToEventLoop();
         sliceStart = this.now();
       }
     }
+  }
+
+  /** Queues the pages whose check waited for other pages' bodies, once every body is indexed. */
+  private releaseWaiting(state: Loaded): void {
+    if (state.waiting.size === 0 || state.index.bodilessCount > 0) return;
+    for (const path of state.waiting) this.markDirty(path);
+    state.waiting.clear();
   }
 
   /**
@@ -860,7 +895,8 @@ export class WorkspaceService {
       this.forget(path);
       return;
     }
-    const findings = text !== undefined && !state.skipped.has(path) ? this.checkIndexed(state, path, text) : this.diagnostics(path);
+    const findings = text !== undefined && !state.skipped.has(path) ? this.checkIndexed(state, path, text, true) : this.diagnostics(path);
+    if (!findings) return;
     this.published.add(path);
     this.events.onDiagnostics?.(path, findings, text ?? '', this.overlays.get(path)?.version);
     this.settleOpenWaiters();
@@ -1217,11 +1253,24 @@ export class WorkspaceService {
     return this.checkIndexed(state, path, text);
   }
 
-  /** Checks the text the index holds for `path` (an open document's, or the disk's just indexed), recording its dependencies. */
-  private checkIndexed(state: Loaded, path: string, text: string): readonly Finding[] {
+  /**
+   * Checks the text the index holds for `path` (an open document's, or the disk's just indexed), recording its dependencies.
+   * With `mayWait`, undefined when the check asked for a page indexed by its front matter alone
+   * (`frontMatterFirst`): the page waits, and is queued again once every page's body is indexed.
+   */
+  private checkIndexed(state: Loaded, path: string, text: string, mayWait: true): readonly Finding[] | undefined;
+  private checkIndexed(state: Loaded, path: string, text: string, mayWait?: false): readonly Finding[];
+  private checkIndexed(state: Loaded, path: string, text: string, mayWait = false): readonly Finding[] | undefined {
     this.keepFresh(path, undefined);
     this.checkRuns++;
-    const findings = checkPage(this.parse(path, text), state.index, allRules, { record: this.options.recordDependencies !== false });
+    const record = { record: this.options.recordDependencies !== false };
+    const page = this.parse(path, text);
+    const findings = mayWait ? checkPageOrWait(page, state.index, allRules, record) : checkPage(page, state.index, allRules, record);
+    if (!findings) {
+      state.waiting.add(path);
+      this.dirty.delete(path);
+      return undefined;
+    }
     if (this.options.indexStore) this.checkedFindings.set(path, findings.map(toCachedFinding));
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
     if (this.overlays.has(path)) this.results.set(path, { text, findings });

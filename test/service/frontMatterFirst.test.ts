@@ -1,0 +1,100 @@
+/**
+ * A one-shot check that loads front matter first (`frontMatterFirst`, the CLI's `check`) parses
+ * each page once, in its check, and reports exactly what the service reports after a full load:
+ * a page whose check needs another page's body (a `#fragment` on it) waits until every body is
+ * indexed, and is published once, with its final findings.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { ServiceOptions } from '../../src/core/service/service';
+import { serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
+import { topicPage } from '../helpers/memoryHost';
+import { otherArb, pageArb, pathArb, render } from '../helpers/workspaceArbitraries';
+
+const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
+const SEED = process.env['TOPIC_PAGES_PROPERTY_SEED'] ? Number(process.env['TOPIC_PAGES_PROPERTY_SEED']) : undefined;
+/** The options the CLI's `check` runs with. */
+const ONE_SHOT: ServiceOptions = { frontMatterFirst: true, recordDependencies: false, backlinks: false };
+
+function duplicates(paths: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => (seen.has(p) ? true : (seen.add(p), false)));
+}
+
+function pagesOf(h: Harness): number {
+  return h.service.checkablePaths().length;
+}
+
+describe('a check that loads front matter first', () => {
+  it('reports a fragment missing on a page whose body is parsed after the linking page, once, with its final findings', async () => {
+    const files = {
+      // Checked first (path order); the page it links to is parsed after it.
+      'articles/a/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/b#setup">B</a><p>Setup.</p></li>\n  <li><a href="/b#gone">B</a><p>Gone.</p></li>\n</ul>\n'),
+      'articles/b.md': '---\ntitle: B\ndescription: About B.\n---\n## Setup\n\nText.\n',
+    };
+    const full = await serviceFor(files);
+    const oneShot = await serviceFor(files, ONE_SHOT);
+    const at = files['articles/a/index.md'].indexOf('#gone');
+    const expected = [`link-fragment ${at}-${at + '#gone'.length} No heading or id \`gone\` on \`articles/b.md\`.`];
+    assert.deepEqual(full.live.get('articles/a/index.md'), expected);
+    assert.deepEqual(oneShot.live.get('articles/a/index.md'), expected);
+    assert.deepEqual(sorted(oneShot.live), sorted(full.live));
+    assert.deepEqual(oneShot.published, ['articles/b.md', 'articles/a/index.md'], 'the linking page waited for the body of the page it links to, and was published once');
+    // Two pages, and the linking page's first check (it waited): three checks, each page parsed once more only when it waited.
+    assert.equal(oneShot.service.checks, 3);
+    assert.equal(oneShot.service.index?.bodilessCount, 0);
+  });
+
+  it('checks a page whose links need no other body once', async () => {
+    const files = {
+      'articles/a/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/b">B</a><p>About B.</p></li>\n  <li><a href="/missing">M</a><p>Nowhere.</p></li>\n</ul>\n'),
+      'articles/b.md': '---\ntitle: B\ndescription: About B.\n---\nText.\n',
+    };
+    const oneShot = await serviceFor(files, ONE_SHOT);
+    assert.deepEqual(oneShot.published, ['articles/a/index.md', 'articles/b.md']);
+    assert.equal(oneShot.service.checks, 2);
+    const at = files['articles/a/index.md'].indexOf('/missing');
+    assert.deepEqual(oneShot.live.get('articles/a/index.md'), [`link-broken ${at}-${at + '/missing'.length} No page for route \`/missing\`.`]);
+  });
+
+  it('reports unreadable and binary pages as the full load does', async () => {
+    const files = {
+      'articles/a.md': topicPage('<ul class="topic-links">\n  <li><a href="/bin">Bin</a><p>Binary.</p></li>\n</ul>\n'),
+      'articles/bin.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01]),
+      'articles/latin1.md': new Uint8Array([0x74, 0xe9, 0x0a]),
+    };
+    const full = await serviceFor(files);
+    const oneShot = await serviceFor(files, ONE_SHOT);
+    assert.ok(full.live.has('articles/bin.md') && full.live.has('articles/latin1.md'), 'both are skipped files with a finding');
+    assert.deepEqual(sorted(oneShot.live), sorted(full.live));
+  });
+
+  it('equals the full load on random workspaces, each page published once', async () => {
+    let waited = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(pathArb, pageArb.map(render)), { minLength: 1, maxLength: 12 }),
+        fc.array(otherArb, { maxLength: 2 }),
+        fc.boolean(),
+        async (pages, others, recordDependencies) => {
+          const files = new Map<string, string>();
+          for (const [path, text] of pages) files.set(path, text);
+          for (const path of others) files.set(path, 'other');
+          const full = await serviceFor(files);
+          const oneShot = await serviceFor(files, { ...ONE_SHOT, recordDependencies });
+          assert.deepEqual(sorted(oneShot.live), sorted(full.live));
+          assert.equal(oneShot.service.index?.bodilessCount, 0);
+          if (!recordDependencies) {
+            // Without dependencies nothing is checked again, so each page is published exactly once.
+            assert.deepEqual(duplicates(oneShot.published), []);
+            assert.deepEqual([...oneShot.published].sort(), oneShot.service.checkablePaths());
+            waited += oneShot.service.checks - pagesOf(oneShot);
+          }
+        },
+      ),
+      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    assert.ok(waited > 0, 'some random workspaces had a page wait for another page\'s body');
+  });
+});
