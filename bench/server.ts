@@ -6,8 +6,8 @@
 // the tree's first items, the server's peak RSS (VmHWM), and the CLI's `check` on the same
 // workspace just before. Measurements, never assertions.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { buildWorkspace, readCorpus } from './generate';
@@ -24,6 +24,20 @@ process.argv.forEach((a, i) => {
   if (a === '--node-arg' && next !== undefined) nodeArgs.push(next);
 });
 const skipCli = process.argv.includes('--no-cli');
+// `--workspace DIR`: an existing workspace instead of the generated one (with `--page` when it has not the bench's page).
+const workspaceArg = process.argv.indexOf('--workspace');
+
+/** The pages of an existing workspace (every `.md` file under it). */
+function given(root: string): { root: string; pages: number; paths: readonly string[] } {
+  const paths = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).map((p) => p.split(sep).join('/')).filter((p) => p.endsWith('.md')).sort();
+  return { root, pages: paths.length, paths };
+}
+
+function generated(): { root: string; pages: number; paths: readonly string[] } {
+  const corpus = readCorpus();
+  if (!corpus) throw new Error('the corpus (../shared/corpus/auth0-docs) is absent');
+  return buildWorkspace(corpus, size);
+}
 // `--batches`: take diagnostics as `topicPages/diagnostics` batches, as the VS Code client does.
 const batches = process.argv.includes('--batches');
 // `--cache DIR`: the folder the server keeps its index in between sessions (run twice for a warm start);
@@ -55,9 +69,7 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const corpus = readCorpus();
-  if (!corpus) throw new Error('the corpus (../shared/corpus/auth0-docs) is absent');
-  const ws = buildWorkspace(corpus, size);
+  const ws = workspaceArg > 0 ? given(resolve(process.argv[workspaceArg + 1] ?? '')) : generated();
   console.log(`workspace: ${ws.pages} pages at ${ws.root}`);
 
   const cliStart = performance.now();

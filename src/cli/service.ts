@@ -56,7 +56,7 @@ export class CliWorkspace {
         yieldToEventLoop: () => (this.checking || !this.service.ready ? Promise.resolve() : this.gate),
         recordDependencies: options.changes === true,
         backlinks: false,
-        frontMatterFirst: options.checkOnly === true && options.changes !== true,
+        frontMatterFirst: options.checkOnly === true && options.changes !== true ? 'all' : false,
       },
     );
     this.service = service;

@@ -73,12 +73,12 @@ function resolverFor(page: Page, index: WorkspaceIndex): (link: PageLink) => Lin
 
 /**
  * `checkPage` while some pages are indexed by their front matter alone (`setFrontMatterSummary`):
- * undefined when a rule asked for the summary of one of them (its anchors are not known yet), so
- * that the page is checked again once every page's body is. Otherwise the findings `checkPage`
- * gives, dependencies recorded the same way.
+ * a rule that asks for the summary of one of them (its anchors are not known yet) is left out of
+ * `findings`, and `complete` is false: check the page again once every page's body is indexed.
+ * Dependencies are recorded as `checkPage` records them.
  */
-export function checkPageOrWait(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): Finding[] | undefined {
-  if (index.bodilessCount === 0) return checkPage(page, index, rules, options);
+export function checkPageOrWait(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): { findings: Finding[]; complete: boolean } {
+  if (index.bodilessCount === 0) return { findings: checkPage(page, index, rules, options), complete: true };
   const view: IndexView = {
     settings: index.settings,
     summary: (path) => (index.hasBody(path) ? index.summary(path) : needsWorkspace()),
@@ -87,14 +87,14 @@ export function checkPageOrWait(page: Page, index: WorkspaceIndex, rules: readon
     resolveInclude: (includePath, fromPath) => index.resolveInclude(includePath, fromPath),
   };
   const resolve = resolverFor(page, index);
-  let waits = false;
+  let complete = true;
   const run = (): Finding[] => {
     const { findings, deferred } = runRules(page, view, rules, resolve, true);
-    waits = deferred.length > 0;
+    complete = deferred.length === 0;
     return findings;
   };
   const findings = options.record === false ? run() : index.recordDependencies(page.path, run);
-  return waits ? undefined : findings;
+  return { findings, complete };
 }
 
 /**

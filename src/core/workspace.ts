@@ -145,14 +145,15 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     this.files.add(path);
     const before = this.summaries.get(path);
     const after = summarize(page, this.routeOf(path));
-    this.bodiless.delete(path);
+    // No check used a bodiless summary's anchors (a check that asked for them waited): only what its front matter said can have changed.
+    const wasBodiless = this.bodiless.delete(path);
     if (this.keepTexts) this.texts.set(path, page.text);
     this.summaries.set(path, after);
     if (before) this.unindexRoutes(before);
     this.indexRoutes(after);
     const affected = new Set<string>([path]);
     // While loading, no page has been checked yet: nothing depends on anything.
-    if (this.dependencies.keyCount > 0 && (isNew || !before || summaryChanged(before, after))) {
+    if (this.dependencies.keyCount > 0 && (isNew || !before || (wasBodiless ? factsChanged(before, after) : summaryChanged(before, after)))) {
       for (const p of this.dependentsOf([...this.keysOfPath(path, before), ...this.keysOfPath(path, after)])) affected.add(p);
     }
     return [...affected].filter((p) => this.summaries.has(p)).sort();
@@ -589,9 +590,14 @@ function outlineOf(topic: TopicLink, text: string): OutlineItem {
   return root;
 }
 
+/** True when what the front matter gives (routes, title, description, kind) differs. */
+function factsChanged(a: PageSummary, b: PageSummary): boolean {
+  return a.route !== b.route || a.url !== b.url || a.title !== b.title || a.description !== b.description || a.isTopicPage !== b.isTopicPage;
+}
+
 /** True when another page's findings could change: routes, title, description or anchors. */
 function summaryChanged(a: PageSummary, b: PageSummary): boolean {
-  if (a.route !== b.route || a.url !== b.url || a.title !== b.title || a.description !== b.description || a.isTopicPage !== b.isTopicPage) return true;
+  if (factsChanged(a, b)) return true;
   if (a.anchors.size !== b.anchors.size) return true;
   for (const x of a.anchors) if (!b.anchors.has(x)) return true;
   // The outline feeds only the tree, which is rebuilt from summaries: no other page's findings depend on it.

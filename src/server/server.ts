@@ -99,6 +99,8 @@ class Folder {
       {
         ...(cache !== undefined ? { indexStore: indexCacheFileFor(cache, root), rootsStore: keptRootsFileFor(cache, root) } : {}),
         cacheVersion: typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : 'development',
+        // A page read at start-up is parsed once, when it is checked (the tree's pages at once).
+        frontMatterFirst: true,
         ...(process.env['TOPIC_PAGES_INDEX_SAVE_MS'] ? { saveIntervalMs: Number(process.env['TOPIC_PAGES_INDEX_SAVE_MS']) } : {}),
         log: (message) => server.log(message),
         trace: (message) => server.info(`${name}: ${message} at ${sinceStart()}`),

@@ -30,6 +30,22 @@ export function render(p: PageSpec): string {
   return `---\n${fm}\n---\n## ${p.heading}\n\n<ul class="topic-links">\n${items}\n</ul>\n${include}`;
 }
 
+/** A plain page with a title and no topic-links list: the server indexes it by its front matter first. */
+export const plainArb = fc.record({
+  title: fc.constantFrom('Alpha', 'Beta'),
+  heading: fc.constantFrom('Intro', 'Other'),
+  id: fc.constantFrom('', '<span id="nowhere"></span>\n'),
+  description: fc.constantFrom('About it.', ''),
+});
+export type PlainSpec = typeof plainArb extends fc.Arbitrary<infer T> ? T : never;
+
+export function renderPlain(p: PlainSpec): string {
+  return `---\ntitle: ${p.title}\n${p.description ? `description: ${p.description}\n` : ''}---\n## ${p.heading}\n\n${p.id}Text.\n`;
+}
+
+/** A topic page or a plain page. */
+export const anyPageArb: fc.Arbitrary<string> = fc.oneof(pageArb.map(render), plainArb.map(renderPlain));
+
 export type Op = { kind: 'write'; path: string; text: string } | { kind: 'delete'; path: string } | { kind: 'rename'; from: string; to: string };
 
 export const opArb: fc.Arbitrary<Op> = fc.oneof(

@@ -8,14 +8,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ServiceOptions } from '../../src/core/service/service';
-import { serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
+import { findingKeys, harnessFor, MemoryServiceHost, serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
 import { topicPage } from '../helpers/memoryHost';
-import { otherArb, pageArb, pathArb, render } from '../helpers/workspaceArbitraries';
+import { otherArb, pageArb, pathArb, plainArb, render, renderPlain } from '../helpers/workspaceArbitraries';
 
 const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
 const SEED = process.env['TOPIC_PAGES_PROPERTY_SEED'] ? Number(process.env['TOPIC_PAGES_PROPERTY_SEED']) : undefined;
 /** The options the CLI's `check` runs with. */
-const ONE_SHOT: ServiceOptions = { frontMatterFirst: true, recordDependencies: false, backlinks: false };
+const ONE_SHOT: ServiceOptions = { frontMatterFirst: 'all', recordDependencies: false, backlinks: false };
+/** The language server's: pages the tree needs whole are indexed whole, the others by their front matter first. */
+const SERVER: ServiceOptions = { frontMatterFirst: true };
+
 
 function duplicates(paths: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -96,5 +99,51 @@ describe('a check that loads front matter first', () => {
       { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
     assert.ok(waited > 0, 'some random workspaces had a page wait for another page\'s body');
+  });
+
+  it('in the language server, equals the full load on random workspaces with open pages, and the tree is the same', async () => {
+    let waited = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(pathArb, fc.oneof(pageArb.map(render), plainArb.map(renderPlain))), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(pathArb, fc.oneof(pageArb.map(render), plainArb.map(renderPlain))), { maxLength: 2 }),
+        async (pages, open) => {
+          const files = new Map<string, string>();
+          for (const [path, text] of pages) files.set(path, text);
+          const opened = async (options: ServiceOptions): Promise<Harness> => {
+            const h = await serviceFor(files, options);
+            open.forEach(([path, text], i) => h.service.openDocument(path, i + 1, text));
+            await h.service.whenIdle();
+            return h;
+          };
+          const full = await opened({});
+          const server = await opened(SERVER);
+          assert.deepEqual(sorted(server.live), sorted(full.live));
+          assert.deepEqual(server.service.treeSnapshot(), full.service.treeSnapshot());
+          assert.equal(server.service.index?.bodilessCount, 0);
+          waited += server.service.checks - full.service.checks;
+        },
+      ),
+      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    assert.ok(waited > 0, 'some topic pages waited for a plain page\'s body');
+  });
+
+  it('in the language server, an open page shows its findings while a page it links to waits for its body, then the missing fragment', async () => {
+    const files = {
+      'articles/a/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/b#gone">B</a><p>Gone.</p></li>\n  <li><a href="/missing">M</a><p>Nowhere.</p></li>\n</ul>\n'),
+      'articles/b.md': '---\ntitle: B\ndescription: About B.\n---\n## Setup\n\nText.\n',
+    };
+    const host = new MemoryServiceHost(files);
+    const h = harnessFor(host, SERVER);
+    h.service.openDocument('articles/a/index.md', 1, files['articles/a/index.md']);
+    await h.service.load();
+    await h.service.whenIdle();
+    const text = files['articles/a/index.md'];
+    const broken = `link-broken ${text.indexOf('/missing')}-${text.indexOf('/missing') + '/missing'.length} No page for route \`/missing\`.`;
+    const fragment = `link-fragment ${text.indexOf('#gone')}-${text.indexOf('#gone') + '#gone'.length} No heading or id \`gone\` on \`articles/b.md\`.`;
+    const published = h.publications.filter((p) => p.path === 'articles/a/index.md' && !p.partial).map((p) => findingKeys(p.findings));
+    assert.deepEqual(published.at(-1), [fragment, broken].sort((x, y) => Number(x.split(' ')[1]?.split('-')[0]) - Number(y.split(' ')[1]?.split('-')[0])));
+    assert.ok(published.some((f) => f.includes(broken) && !f.includes(fragment)), `while b.md waited for its body, the open page showed its other findings: ${JSON.stringify(published)}`);
   });
 });

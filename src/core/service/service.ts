@@ -89,13 +89,15 @@ export interface ServiceOptions {
   readonly recordDependencies?: boolean;
   readonly backlinks?: boolean;
   /**
-   * A one-shot check run can also parse each page once instead of twice: the load indexes every
-   * page by its front matter alone (its routes, title and description), and each page's body is
-   * parsed when it is checked. A check that asks for the summary of a page whose body is not parsed
-   * yet (its anchors) waits, and runs again once every body is. Not for a service that keeps its
-   * index (`indexStore`) or shows the tree while loading.
+   * Parse each page read by the load once instead of twice: the load indexes a page by its front
+   * matter alone (its routes, title, description and kind: what other pages' checks need of it),
+   * and its body is parsed when it is checked. A check that asks for the summary of a page whose
+   * body is not parsed yet (its anchors, for a `#fragment` link) waits and runs again once every
+   * body is; an open page's check publishes what it found meanwhile. Pages the tree needs whole
+   * (topic pages, pages with a topic-links list or without a title) are indexed whole at once.
+   * With `all`, every page is indexed by its front matter (a one-shot check that shows no tree).
    */
-  readonly frontMatterFirst?: boolean;
+  readonly frontMatterFirst?: boolean | 'all';
 }
 
 export interface IndexingProgress {
@@ -390,7 +392,7 @@ export class WorkspaceService {
         (path) => this.read(path, loaded.settings.maxFileSize),
         (path, read) => {
           if (generation !== this.generation || this.overlays.has(path)) return;
-          if (this.options.frontMatterFirst && !this.options.indexStore) this.indexFrontMatter(state, path, read);
+          if (this.options.frontMatterFirst) this.indexFrontMatter(state, path, read);
           else this.indexRead(state, path, read);
           this.progress = { done: ++done, total: listed.length };
         },
@@ -480,9 +482,17 @@ export class WorkspaceService {
   /** Indexes a page by its front matter alone (`frontMatterFirst`): its body is parsed when it is checked. */
   private indexFrontMatter(state: Loaded, path: string, r: FileRead): void {
     const text = this.decodeRead(state, path, r);
-    if (text === undefined) return;
+    if (text === undefined || !('bytes' in r)) return;
+    const facts = frontMatterFacts(parseFrontMatter(text));
+    // The tree shows topic pages' lists and labels untitled pages by their heading: those are indexed whole.
+    if (this.options.frontMatterFirst !== 'all' && (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links'))) {
+      this.indexRead(state, path, r);
+      return;
+    }
     state.skipped.delete(path);
-    state.index.setFrontMatterSummary(path, frontMatterFacts(parseFrontMatter(text)));
+    state.index.setFrontMatterSummary(path, facts);
+    if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
+    if (this.options.frontMatterFirst !== 'all') this.keepFresh(path, text);
   }
 
   private setStamp(state: Loaded, path: string, stamp: { readonly stamp: string; readonly hash: number } | undefined): void {
@@ -791,6 +801,7 @@ export class WorkspaceService {
    * yields at least every `sliceMs`. While indexing only open documents are checked.
    */
   private kick(): void {
+    if (this.state) this.releaseWaiting(this.state);
     if (this.running || this.dirty.size === 0) return;
     this.busy++;
     this.running = this.run().finally(() => {
@@ -820,6 +831,7 @@ export class WorkspaceService {
       } else if (this.overlays.has(path) || state.skipped.has(path) || !state.index.isPagePath(path) || !state.index.hasFile(path)) {
         this.publish(state, path, this.currentText(path));
       } else if (fresh !== undefined) {
+        if (!state.index.hasBody(path)) this.indexText(state, path, fresh);
         this.publish(state, path, fresh);
       } else {
         // Closed pages are read again to be checked, a bounded number at a time.
@@ -1077,14 +1089,15 @@ export class WorkspaceService {
     const pages: CachedPage[] = [];
     for (const [path, { stamp, hash }] of state.stamps) {
       const summary = state.index.summary(path);
-      if (!summary) continue;
+      // A page indexed by its front matter alone is kept once its body is (the next session reads it meanwhile).
+      if (!summary || !state.index.hasBody(path)) continue;
       const findings = this.checkedFindings.get(path);
       pages.push({ stamp, hash, summary, links: state.backlinks.linksOf(path), checked: findings ? { deps: state.index.dependencyKeys(path), findings } : undefined });
     }
     // A page indexed from an editor's text is kept as changed since: the next session reads it,
     // and whoever looked up what it served here (links checked against the unsaved text) is checked again.
     for (const path of this.overlays.keys()) {
-      const summary = state.stamps.has(path) ? undefined : state.index.summary(path);
+      const summary = state.stamps.has(path) || !state.index.hasBody(path) ? undefined : state.index.summary(path);
       if (summary) pages.push({ stamp: EDITOR_TEXT_STAMP, hash: 0, summary, links: state.backlinks.linksOf(path) });
     }
     const files: string[] = [];
@@ -1265,11 +1278,21 @@ export class WorkspaceService {
     this.checkRuns++;
     const record = { record: this.options.recordDependencies !== false };
     const page = this.parse(path, text);
-    const findings = mayWait ? checkPageOrWait(page, state.index, allRules, record) : checkPage(page, state.index, allRules, record);
-    if (!findings) {
-      state.waiting.add(path);
-      this.dirty.delete(path);
-      return undefined;
+    let findings: readonly Finding[];
+    if (state.index.bodilessCount === 0) findings = checkPage(page, state.index, allRules, record);
+    else {
+      // Some pages' bodies are not indexed yet: a check that needs one is done again once they are.
+      const checked = checkPageOrWait(page, state.index, allRules, record);
+      findings = checked.findings;
+      if (!checked.complete) {
+        state.waiting.add(path);
+        this.dirty.delete(path);
+        // An open page shows what it has meanwhile; a closed one is published once, complete.
+        if (mayWait && !this.overlays.has(path)) return undefined;
+        if (this.overlays.has(path)) this.results.set(path, { text, findings });
+        this.setCount(path, findings);
+        return findings;
+      }
     }
     if (this.options.indexStore) this.checkedFindings.set(path, findings.map(toCachedFinding));
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
