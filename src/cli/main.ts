@@ -23,6 +23,8 @@ const VERSION = typeof TOPIC_PAGES_VERSION === 'string' ? TOPIC_PAGES_VERSION : 
 
 interface Io {
   stdout(text: string): void;
+  /** Resolves once what was written to stdout has gone out: a slow reader holds the check back instead of memory filling up. */
+  drained?(): Promise<void>;
   stderr(text: string): void;
   cwd: string;
   stderrIsTty: boolean;
@@ -156,7 +158,7 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
     }
   }
   const progress = io.stderrIsTty ? (done: number, total: number): void => io.stderr(`\rIndexing ${done}/${total} pages…`) : undefined;
-  const workspace = new CliWorkspace(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}), changes: options.command === 'check' && options.fix, checkOnly: options.command === 'check' });
+  const workspace = new CliWorkspace(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}), changes: options.command === 'check' && options.fix, checkOnly: options.command === 'check', ...(io.drained && !options.outputFile ? { pace: io.drained } : {}) });
   await workspace.load();
   if (progress) io.stderr(`\rIndexing ${workspace.pagesToRead}/${workspace.pagesToRead} pages…\r\u001b[K`);
   if (workspace.loaded.errors.length > 0) throw new Stop(workspace.loaded.errors.map((e) => e.message).join('\ntopic-pages: '));
@@ -263,15 +265,33 @@ function displayPath(full: string, cwd: string): string {
   return isInside(cwd, full) ? relative(cwd, full) : full;
 }
 
-/** Writes to stdout until its reader goes away (`| head`): then the rest is dropped quietly. */
-function stdoutWriter(): (text: string) => void {
+/**
+ * Writes to stdout until its reader goes away (`| head`): then the rest is dropped quietly. A pipe
+ * whose reader is slower than the check queues what is written; `drained` says when it has gone out.
+ */
+function stdoutWriter(): { write(text: string): void; drained(): Promise<void> } {
   let closed = false;
+  let waiting: { promise: Promise<void>; release: () => void } | undefined;
+  const release = (): void => {
+    const w = waiting;
+    waiting = undefined;
+    w?.release();
+  };
+  process.stdout.on('drain', release);
+  process.stdout.on('close', release);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') closed = true;
-    else throw error;
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+    release();
   });
-  return (text) => {
-    if (!closed) process.stdout.write(text);
+  return {
+    write(text) {
+      if (closed || process.stdout.write(text) || waiting) return;
+      let resolve: () => void = () => undefined;
+      const promise = new Promise<void>((r) => (resolve = r));
+      waiting = { promise, release: resolve };
+    },
+    drained: () => waiting?.promise ?? Promise.resolve(),
   };
 }
 
@@ -284,8 +304,10 @@ if (require.main === module && isMainThread) {
   // the server does (src/server/main.ts); TOPIC_PAGES_HEAP_GROWING_PERCENT overrides the percent.
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 100)}`);
+  const stdout = stdoutWriter();
   run(process.argv.slice(2), {
-    stdout: stdoutWriter(),
+    stdout: (text) => stdout.write(text),
+    drained: () => stdout.drained(),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     stderrIsTty: process.stderr.isTTY === true,

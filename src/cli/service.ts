@@ -35,7 +35,16 @@ export class CliWorkspace {
    */
   constructor(
     private readonly host: ServiceHost & { textOf(path: string, maxFileSize: number): string | undefined },
-    options: { configFile?: string; onProgress?: (done: number, total: number) => void; changes?: boolean; checkOnly?: boolean } = {},
+    options: {
+      configFile?: string;
+      onProgress?: (done: number, total: number) => void;
+      changes?: boolean;
+      checkOnly?: boolean;
+      /** Awaited between slices of the check: resolves once the report written so far has gone out (a slow reader of stdout). */
+      pace?: () => Promise<void>;
+      /** How long a slice of work runs between yields (ms; default 100). */
+      sliceMs?: number;
+    } = {},
   ) {
     const service: WorkspaceService = new WorkspaceService(
       host,
@@ -52,8 +61,9 @@ export class CliWorkspace {
         ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
         // Slices only pace the progress report; between them the run goes on at once. Once the
         // index is complete the scheduler waits for `check`.
-        sliceMs: 100,
-        yieldToEventLoop: () => (this.checking || !this.service.ready ? Promise.resolve() : this.gate),
+        sliceMs: options.sliceMs ?? 100,
+        // While checking, the report's reader sets the pace: findings not yet written are not piled up in memory.
+        yieldToEventLoop: () => (this.checking ? (options.pace?.() ?? Promise.resolve()) : !this.service.ready ? Promise.resolve() : this.gate),
         recordDependencies: options.changes === true,
         backlinks: false,
         frontMatterFirst: options.checkOnly === true && options.changes !== true ? 'all' : false,

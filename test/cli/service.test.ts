@@ -80,9 +80,10 @@ describe('the CLI on the workspace service', () => {
     assert.deepEqual(sortedEntries(fromCli), sortedEntries(await serverFindings(CORPUS_DIR)));
   });
 
-  it('hands out every checkable path once, in path order, with the findings Engine.check gives', async () => {
+  for (const checkOnly of [false, true])
+  it(`hands out every checkable path once, in path order, with the findings Engine.check gives${checkOnly ? ' (front matter first, as `check` loads)' : ''}`, async () => {
     const host = new CliFileHost(EXAMPLES);
-    const workspace = new CliWorkspace(host);
+    const workspace = new CliWorkspace(host, { checkOnly });
     await workspace.load();
     const seen: string[] = [];
     const byPath = new Map<string, readonly Finding[]>();
@@ -95,6 +96,30 @@ describe('the CLI on the workspace service', () => {
     const engine = await Engine.load(new CliFileHost(EXAMPLES));
     assert.deepEqual(seen, engine.checkablePaths());
     for (const path of seen) assert.deepEqual(findingKeys(byPath.get(path) ?? []), findingKeys(engine.check(path)), path);
+  });
+
+  it('a slow reader of the report sets the pace: while what was written waits to go out, nothing more is checked', async () => {
+    let release: () => void = () => undefined;
+    let paced = 0;
+    const pace = (): Promise<void> => {
+      paced++;
+      return paced === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    };
+    const workspace = new CliWorkspace(new CliFileHost(EXAMPLES), { checkOnly: true, pace, sliceMs: 0 });
+    await workspace.load();
+    assert.equal(paced, 0, 'loading is not paced by the report');
+    const seen: string[] = [];
+    const done = workspace.check((path) => seen.push(path));
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    const checksWhileHeld = workspace.service.checks;
+    const total = workspace.service.checkablePaths().length;
+    assert.equal(paced, 1, 'the check waits on the first slice');
+    assert.ok(checksWhileHeld < total, `held after ${checksWhileHeld} of ${total} checks`);
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(workspace.service.checks, checksWhileHeld, 'nothing is checked while the output waits');
+    release();
+    await done;
+    assert.deepEqual(seen, workspace.service.checkablePaths());
   });
 
   it('tree and the authoring commands check nothing: the scheduler waits', async () => {
