@@ -276,6 +276,18 @@ describe('workspace service', () => {
     assert.deepEqual(h.service.treeFind('articles/a.md').map((n) => n.id), ['articles/index.md', 'articles/index.md/0']);
   });
 
+  it('labels a link with no text by the untitled target page\'s heading, and follows a change of that heading', async () => {
+    const home = topic('Home', item('/a', ''));
+    const h = await serviceFor({ 'articles/index.md': home, 'articles/a.md': '# Old heading\n\nText.\n' });
+    assert.deepEqual(h.service.treeChildren('articles/index.md').map((n) => [n.label, n.target]), [['Old heading', 'articles/a.md']]);
+    const before = h.treeChanges;
+    h.host.files.set('articles/a.md', '# New heading\n\nText.\n');
+    await h.service.filesChanged([{ path: 'articles/a.md', type: 'changed' }]);
+    await h.service.whenIdle();
+    assert.ok(h.treeChanges > before, 'the tree changed');
+    assert.deepEqual(h.service.treeChildren('articles/index.md').map((n) => [n.label, n.target]), [['New heading', 'articles/a.md']]);
+  });
+
   it('completes page keys inside a _topic-links list and front-matter keys', async () => {
     const page = `---\nclasses: topic-page\ntitle: Keys\n---\n<%= include('../_includes/_topic-links', { links: ['us'] }) %>\n`;
     const h = await serviceFor({ 'articles/_includes/_topic-links.md': '', 'articles/keys/index.md': page, 'articles/users/index.md': plain('Users'), 'articles/users/roles.md': plain('Roles') });

@@ -1661,7 +1661,8 @@ export class WorkspaceService {
 
 /** True when the tree shows the same for both summaries (routes, labels, links and their places). */
 function sameForTree(a: PageSummary, b: PageSummary): boolean {
-  if (a.route !== b.route || a.url !== b.url || a.title !== b.title || a.description !== b.description || a.isTopicPage !== b.isTopicPage) return false;
+  // An untitled page is labelled by its heading.
+  if (a.route !== b.route || a.url !== b.url || a.title !== b.title || a.heading !== b.heading || a.description !== b.description || a.isTopicPage !== b.isTopicPage) return false;
   return sameOutline(a.outline, b.outline);
 }
 
