@@ -158,7 +158,7 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
     }
   }
   const progress = io.stderrIsTty ? (done: number, total: number): void => io.stderr(`\rIndexing ${done}/${total} pages…`) : undefined;
-  const workspace = new CliWorkspace(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}), changes: options.command === 'check' && options.fix, checkOnly: options.command === 'check', ...(io.drained && !options.outputFile ? { pace: io.drained } : {}) });
+  const workspace = new CliWorkspace(host, { ...(configKey ? { configFile: configKey } : {}), ...(progress ? { onProgress: progress } : {}), changes: options.command === 'check' && options.fix, checkOnly: options.command === 'check' && !options.fixDryRun, ...(io.drained && !options.outputFile ? { pace: io.drained } : {}) });
   await workspace.load();
   if (progress) io.stderr(`\rIndexing ${workspace.pagesToRead}/${workspace.pagesToRead} pages…\r\u001b[K`);
   if (workspace.loaded.errors.length > 0) throw new Stop(workspace.loaded.errors.map((e) => e.message).join('\ntopic-pages: '));

@@ -29,9 +29,9 @@ export class CliWorkspace {
 
   /**
    * `changes`: the run writes pages and re-checks what depends on them (`--fix`); only then does
-   * the service record each check's dependencies. `checkOnly`: the run checks and reads nothing of
-   * the index before (no `tree`, no authoring command), so the load reads front matter alone and
-   * each page is parsed once, in its check.
+   * the service record each check's dependencies. `checkOnly`: the run checks and reads nothing else
+   * of the index (no `tree`, no authoring command, no fixed text checked again as `--fix-dry-run`
+   * does), so the load reads front matter alone and each page is parsed once, in its check.
    */
   constructor(
     private readonly host: ServiceHost & { textOf(path: string, maxFileSize: number): string | undefined },

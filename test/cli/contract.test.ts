@@ -204,6 +204,19 @@ describe('--fix-dry-run', () => {
     rmSync(fixed, { recursive: true, force: true });
   });
 
+  it('checks what would be left against every page whole: a fragment on a page checked later is found', async () => {
+    const dir = workspace({
+      'topic-pages.json': '{"docsRoot": "articles"}',
+      // Checked first; the fix turns its Markdown link into an HTML one, whose fragment names a heading of a page checked after it.
+      'articles/a/index.md': TOPIC('Home', ['/b']).replace('<p>d</p>', '<p>See [setup](/b#setup).</p>'),
+      'articles/b.md': '---\ntitle: B\ndescription: d\n---\n## Setup\n\nText.\n',
+    });
+    const r = await cli(['check', '--fix-dry-run'], dir);
+    assert.match(r.stdout, /^--- a\/articles\/a\/index\.md\n[^]*\+[^\n]*<a href="\/b#setup">setup<\/a>/, 'the Markdown link would be converted');
+    assert.doesNotMatch(r.stderr, /link-fragment|No heading or id/, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
+  });
+
   it('cannot be combined with --fix', async () => {
     const r = await cli(['check', '--fix', '--fix-dry-run']);
     assert.equal(r.code, 2);
