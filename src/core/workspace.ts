@@ -199,6 +199,11 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     return this.bodiless.size;
   }
 
+  /** The pages indexed by their front matter alone (their links are not known yet). */
+  bodilessPaths(): IterableIterator<string> {
+    return this.bodiless.values();
+  }
+
   /** Removes a file. Returns the pages whose findings may have changed (sorted). */
   deleteFile(path: string): string[] {
     if (!this.files.delete(path)) return [];

@@ -146,4 +146,23 @@ describe('a check that loads front matter first', () => {
     assert.deepEqual(published.at(-1), [fragment, broken].sort((x, y) => Number(x.split(' ')[1]?.split('-')[0]) - Number(y.split(' ')[1]?.split('-')[0])));
     assert.ok(published.some((f) => f.includes(broken) && !f.includes(fragment)), `while b.md waited for its body, the open page showed its other findings: ${JSON.stringify(published)}`);
   });
+
+  it('in the language server, a rename while pages wait for their bodies still updates the links on those pages', async () => {
+    const files = {
+      'articles/b.md': '---\ntitle: B\ndescription: About B.\n---\nText.\n',
+      'articles/guide.md': '---\ntitle: Guide\ndescription: How to.\n---\nSee [B](/b) and <a href="/b">B</a>.\n',
+    };
+    const host = new MemoryServiceHost(files);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first load runs; then the scheduler, which would parse the bodies, is held.
+    const h: Harness = harnessFor(host, { ...SERVER, sliceMs: 0, yieldToEventLoop: () => (h.service.ready ? held : Promise.resolve()) });
+    await h.service.load();
+    assert.equal(h.service.index?.bodilessCount, 2, 'both pages wait for their bodies');
+    const edits = await h.service.renameFilesEdits([{ from: 'articles/b.md', to: 'articles/c.md' }]);
+    const guide = edits.find((e) => e.path === 'articles/guide.md');
+    assert.deepEqual(guide?.edits.map((e) => [guide.text.slice(e.range.start, e.range.end), e.newText]), [['/b', '/c'], ['/b', '/c']]);
+    release();
+    await h.service.whenIdle();
+  });
 });

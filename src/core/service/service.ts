@@ -1307,7 +1307,8 @@ export class WorkspaceService {
   checkText(path: string, text: string): Finding[] {
     const state = this.state;
     if (!state || !state.index.isPagePath(path)) return [];
-    return checkPage(parsePage(path, text), state.index, allRules, { record: false });
+    // While some pages' bodies are not indexed yet, a rule that needs one is left out rather than misled.
+    return checkPageOrWait(parsePage(path, text), state.index, allRules, { record: false }).findings;
   }
 
   // ---------------------------------------------------------------- code actions
@@ -1452,19 +1453,23 @@ export class WorkspaceService {
     return page ? pageOutline(page) : [];
   }
 
-  /** Pages that link to the page at `path` (its routes or its include key), from the backlink index. */
+  /** Pages that link to the page at `path` (its routes or its include key), from the backlink index; during a first load, also the pages whose links are not indexed yet. */
   backlinks(path: string): string[] {
     const state = this.state;
     if (!state) return [];
     const s = state.index.summary(path);
     const keys = keysOfTarget([s?.route ?? state.index.routeOfPage(path), s?.url], articleKeyForFile(path, state.loaded.settings.docsRoot));
-    return state.backlinks.pagesLinkingTo(keys).filter((p) => p !== path);
+    const linking = state.backlinks.pagesLinkingTo(keys);
+    // Pages indexed by their front matter alone (a first load) have no links indexed yet: they may link here, and callers read them.
+    if (state.index.bodilessCount > 0) return [...new Set([...linking, ...state.index.bodilessPaths()])].filter((p) => p !== path).sort();
+    return linking.filter((p) => p !== path);
   }
 
   /**
    * The edits that keep every link working when files or folders move (before the move): hrefs
    * of `<a>` on every page, topic page or not, Markdown links, and `_topic-links` include keys.
-   * Only the pages the backlink index names are read.
+   * Only the pages the backlink index names are read (and, during a first load, the pages whose
+   * bodies are not indexed yet).
    */
   async renameFilesEdits(moves: readonly PageMove[]): Promise<FileEdits[]> {
     const state = this.state;
@@ -1478,6 +1483,7 @@ export class WorkspaceService {
       const key = articleKeyForFile(m.from, state.loaded.settings.docsRoot);
       for (const p of state.backlinks.pagesLinkingTo(keysOfTarget([state.index.routeOfPage(m.from)], key))) candidates.add(p);
     }
+
     const pages: { path: string; text: string }[] = [];
     const sortedCandidates = [...candidates].sort();
     const texts = await Promise.all(sortedCandidates.map((p) => this.readText(p)));
