@@ -10,7 +10,7 @@ import { minimalEdit } from '../features/textDiff';
 import { presentNode, snapshotTree, type NodePresentation, type ProblemCount, type TreeSnapshotNode } from '../features/treeModel';
 import { TopicTree, type TopicNode } from '../hierarchy';
 import { slugify } from '../markdown';
-import { parseFrontMatter } from '../frontMatter';
+import { parseFrontMatter, type FrontMatter } from '../frontMatter';
 import { frontMatterFacts, parsePage, type Page } from '../page';
 import { allRules, rulesById } from '../rules';
 import type { Finding, Range, TextEdit } from '../types';
@@ -462,11 +462,16 @@ export class WorkspaceService {
   private indexRead(state: Loaded, path: string, r: FileRead): string | undefined {
     const text = this.decodeRead(state, path, r);
     if (text === undefined || !('bytes' in r)) return undefined;
-    this.indexText(state, path, text);
+    this.indexDecoded(state, path, r, text, undefined);
+    return text;
+  }
+
+  /** Indexes a page read from disk whose text is decoded (and perhaps its front matter parsed). */
+  private indexDecoded(state: Loaded, path: string, r: { readonly bytes: Uint8Array; readonly stamp?: string }, text: string, frontMatter: FrontMatter | undefined): void {
+    this.indexText(state, path, text, frontMatter);
     // Stamps and hashes serve the kept index only: a service without one (the CLI) neither hashes nor keeps them.
     if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
     this.keepFresh(path, text);
-    return text;
   }
 
   /** A page's text from what reading it gave; a page that cannot be checked is marked skipped. */
@@ -483,10 +488,11 @@ export class WorkspaceService {
   private indexFrontMatter(state: Loaded, path: string, r: FileRead): void {
     const text = this.decodeRead(state, path, r);
     if (text === undefined || !('bytes' in r)) return;
-    const facts = frontMatterFacts(parseFrontMatter(text));
+    const frontMatter = parseFrontMatter(text);
+    const facts = frontMatterFacts(frontMatter);
     // The tree shows topic pages' lists and labels untitled pages by their heading: those are indexed whole.
     if (this.options.frontMatterFirst !== 'all' && (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links'))) {
-      this.indexRead(state, path, r);
+      this.indexDecoded(state, path, r, text, frontMatter);
       return;
     }
     state.skipped.delete(path);
@@ -594,10 +600,10 @@ export class WorkspaceService {
   }
 
   /** Indexes a page's text (disk or overlay): one parse, shared with every query on this text. */
-  private indexText(state: Loaded, path: string, text: string): void {
+  private indexText(state: Loaded, path: string, text: string, frontMatter?: FrontMatter): void {
     state.skipped.delete(path);
     const before = state.index.summary(path);
-    const page = this.parse(path, text);
+    const page = this.parse(path, text, frontMatter);
     const affected = state.index.setParsedPage(page);
     const after = state.index.summary(path);
     if (this.options.backlinks !== false) state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
@@ -1220,10 +1226,10 @@ export class WorkspaceService {
     return 'text' in decoded ? decoded.text : undefined;
   }
 
-  private parse(path: string, text: string): Page {
+  private parse(path: string, text: string, frontMatter?: FrontMatter): Page {
     const hit = this.parsed.get(path);
     if (hit && hit.text === text) return hit;
-    const page = parsePage(path, text);
+    const page = frontMatter ? parsePage(path, text, frontMatter) : parsePage(path, text);
     this.parsed.delete(path);
     this.parsed.set(path, page);
     if (this.parsed.size > PARSE_CACHE + this.overlays.size) {
