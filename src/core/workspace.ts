@@ -177,7 +177,8 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
    * description and kind are as `setParsedPage` gives them; its anchors, heading and outline are
    * not known (empty) until `setParsedPage` replaces it. Nothing may depend on them meanwhile:
    * `hasBody` says which pages have them (a check that asks for a bodiless page's summary waits).
-   * Meant for a one-shot check, which then parses each page once, when it checks it.
+   * For a load that then parses each page once, when it checks it; nothing is marked as affected:
+   * such a load checks every page after it has read them all.
    */
   setFrontMatterSummary(path: string, facts: FrontMatterFacts): void {
     this.files.add(path);

@@ -1274,8 +1274,10 @@ export class WorkspaceService {
 
   /**
    * Checks the text the index holds for `path` (an open document's, or the disk's just indexed), recording its dependencies.
-   * With `mayWait`, undefined when the check asked for a page indexed by its front matter alone
-   * (`frontMatterFirst`): the page waits, and is queued again once every page's body is indexed.
+   * When the check asked for a page indexed by its front matter alone (`frontMatterFirst`), the page
+   * is queued again once every page's body is indexed, and, with `mayWait`, a closed page's answer is
+   * undefined (it is published then); an open page's, and any answer without `mayWait`, is what the
+   * rules that did not wait found.
    */
   private checkIndexed(state: Loaded, path: string, text: string, mayWait: true): readonly Finding[] | undefined;
   private checkIndexed(state: Loaded, path: string, text: string, mayWait?: false): readonly Finding[];
@@ -1489,7 +1491,6 @@ export class WorkspaceService {
       const key = articleKeyForFile(m.from, state.loaded.settings.docsRoot);
       for (const p of state.backlinks.pagesLinkingTo(keysOfTarget([state.index.routeOfPage(m.from)], key))) candidates.add(p);
     }
-
     const pages: { path: string; text: string }[] = [];
     const sortedCandidates = [...candidates].sort();
     const texts = await Promise.all(sortedCandidates.map((p) => this.readText(p)));
