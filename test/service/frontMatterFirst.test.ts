@@ -107,12 +107,17 @@ describe('a check that loads front matter first', () => {
       fc.asyncProperty(
         fc.array(fc.tuple(pathArb, fc.oneof(pageArb.map(render), plainArb.map(renderPlain))), { minLength: 1, maxLength: 12 }),
         fc.array(fc.tuple(pathArb, fc.oneof(pageArb.map(render), plainArb.map(renderPlain))), { maxLength: 2 }),
-        async (pages, open) => {
+        fc.boolean(),
+        async (pages, open, openFirst) => {
           const files = new Map<string, string>();
           for (const [path, text] of pages) files.set(path, text);
+          // Documents opened before the first load (checked while it reads) or after it.
           const opened = async (options: ServiceOptions): Promise<Harness> => {
-            const h = await serviceFor(files, options);
-            open.forEach(([path, text], i) => h.service.openDocument(path, i + 1, text));
+            const h = harnessFor(new MemoryServiceHost(files), options);
+            if (openFirst) open.forEach(([path, text], i) => h.service.openDocument(path, i + 1, text));
+            await h.service.load();
+            await h.service.whenIdle();
+            if (!openFirst) open.forEach(([path, text], i) => h.service.openDocument(path, i + 1, text));
             await h.service.whenIdle();
             return h;
           };
