@@ -13,7 +13,10 @@ import type MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from '../core/frontMatter';
 import { findPlaceholders } from '../core/templates';
 import type { PreviewContext } from './context';
-import { placeholderChip, renderTags, rewriteHtml, unclosedChip, type Scope } from './render';
+import { escapeHtml, placeholderChip, renderTags, rewriteHtml, unclosedChip, type Scope } from './render';
+
+/** An inline HTML token that opens a script element. */
+const SCRIPT_START = /^<script(?=[\s/>]|$)/i;
 
 type Token = MarkdownIt.Token;
 type RenderRule = MarkdownIt.Renderer.RenderRule;
@@ -156,8 +159,13 @@ export function topicPagesPreview(md: MarkdownIt, context: PreviewContext): void
     const previous = rules[name];
     rules[name] = (tokens, idx, options, env, self) => {
       const scope = scopeOf(env);
-      if (scope) return rewriteHtml(tokenAt(tokens, idx).content, scope);
-      return previous ? previous(tokens, idx, options, env, self) : tokenAt(tokens, idx).content;
+      const content = tokenAt(tokens, idx).content;
+      // A script start tag inside a paragraph is shown as written: where a broken EJS tag took part of
+      // the Markdown around it (a link's `[`), a `<script>` that was a link title would otherwise
+      // become an element the page as markdown-it reads it does not have (the preview runs no script).
+      if (scope && name === 'html_inline' && SCRIPT_START.test(content)) return escapeHtml(content);
+      if (scope) return rewriteHtml(content, scope);
+      return previous ? previous(tokens, idx, options, env, self) : content;
     };
   }
 

@@ -163,10 +163,14 @@ class HtmlContexts {
       const isEnd = html[i + 1] === '/';
       const nameStart = isEnd ? i + 2 : i + 1;
       if (!/[A-Za-z]/.test(html[nameStart] ?? '')) {
-        // `<!x`, `<?x`, `</1`: a bogus comment up to the next `>`, as browsers read it.
+        // `<!x`, `<?x`, `</1`, `</<%…`: a bogus comment up to the next `>`, as browsers read it. Nothing
+        // is inserted in it (markup there would end it early); it ends at its first `>` in `original`,
+        // where the browser ends it, since what it holds is left as written.
         if (html[i + 1] === '!' || html[i + 1] === '?' || (isEnd && html[i + 2] !== undefined)) {
-          const end = html.indexOf('>', i + 2);
+          this.mark(i, 'raw');
+          const end = original.indexOf('>', i + 2);
           i = end < 0 ? n : end + 1;
+          this.mark(i, 'text');
         } else i++;
         continue;
       }

@@ -164,6 +164,23 @@ describe('template forms in every place', () => {
     assert.equal(render('<div>\n<b onclick=f <% x %> id=a><u onclick=g>u</u></b>\n</div>'), '<div>\n<b onclick=f   id=a><u onclick=g>u</u></b>\n</div>');
   });
 
+  it('inside a bogus comment (`</` or `<!` not followed by a tag name): left as written', () => {
+    // The browser reads `</<%= …` as a comment up to its first `>`: a chip there (which holds `>`)
+    // would end it early and turn the rest of the page's text into markup (a script element).
+    assert.equal(render("<div>\n<p>Soon.</<%= '<script>alert(2)</script>' %></p>\n</div>"), "<div>\n<p>Soon.</<%= '<script>alert(2)</script>' %></p>\n</div>");
+    assert.equal(render("<div>\n<p>Soon.</<%= '<script>\n</div>"), "<div>\n<p>Soon.</<%= '<script>\n</div>");
+    // After the comment's `>`, a tag is text again.
+    assert.equal(render('<div>\n<!x <%= a %> y> <%= b %>\n</div>'), '<div>\n<!x <%= a %> y> <span class="tp-chip tp-ejs-output" title="EJS output, filled in when the site is built: b"><span class="tp-chip-label">ejs</span>b</span>\n</div>');
+  });
+
+  it('a broken EJS tag that takes a link\'s `[` leaves the link title\'s `<script>` as text', () => {
+    const text = 'See <%[<%# note %>md](/guides/nope "<script>") here.';
+    const scripts = (h: string): number => elementsOf(h).filter((e) => e.name === 'script').length;
+    assert.equal(scripts(new MarkdownIt({ html: true }).render(text)), 0, 'markdown-it alone: a link title');
+    assert.equal(scripts(render(text)), 0);
+    assert.ok(render(text).includes('&lt;script&gt;'));
+  });
+
   it('inside code (fences, spans): shown as written', () => {
     assert.equal(render('```\n<%= include(\'x\') %> ${y}\n```'), '<pre><code>&lt;%= include(\'x\') %&gt; ${y}\n</code></pre>\n');
     assert.equal(render('Use `${y}` or `<% x %>`.'), '<p>Use <code>${y}</code> or <code>&lt;% x %&gt;</code>.</p>\n');
