@@ -56,19 +56,7 @@ export type FileRead = { readonly bytes: Uint8Array; readonly stamp?: string } |
  * the index exactly as it was.
  */
 export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): Finding[] {
-  const resolve = resolverFor(page, index);
-  const run = (): Finding[] => runRules(page, index, rules, resolve, true).findings;
-  return options.record === false ? run() : index.recordDependencies(page.path, run);
-}
-
-/** Resolves the page's links against the index, each once per check. */
-function resolverFor(page: Page, index: WorkspaceIndex): (link: PageLink) => LinkResolution {
-  const resolutions = new Map<PageLink, LinkResolution>();
-  return (link) => {
-    let r = resolutions.get(link);
-    if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
-    return r;
-  };
+  return checkAgainst(page, index, index, rules, options).findings;
 }
 
 /**
@@ -78,23 +66,30 @@ function resolverFor(page: Page, index: WorkspaceIndex): (link: PageLink) => Lin
  * Dependencies are recorded as `checkPage` records them.
  */
 export function checkPageOrWait(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): { findings: Finding[]; complete: boolean } {
-  if (index.bodilessCount === 0) return { findings: checkPage(page, index, rules, options), complete: true };
-  const view: IndexView = {
-    settings: index.settings,
-    summary: (path) => (index.hasBody(path) ? index.summary(path) : needsWorkspace()),
-    filesForRoute: (route) => index.filesForRoute(route),
-    suggestRoutes: (route, max) => index.suggestRoutes(route, max),
-    resolveInclude: (includePath, fromPath) => index.resolveInclude(includePath, fromPath),
+  const view: IndexView =
+    index.bodilessCount === 0
+      ? index
+      : {
+          settings: index.settings,
+          summary: (path) => (index.hasBody(path) ? index.summary(path) : needsWorkspace()),
+          filesForRoute: (route) => index.filesForRoute(route),
+          suggestRoutes: (route, max) => index.suggestRoutes(route, max),
+          resolveInclude: (includePath, fromPath) => index.resolveInclude(includePath, fromPath),
+        };
+  const { findings, deferred } = checkAgainst(page, index, view, rules, options);
+  return { findings, complete: deferred.length === 0 };
+}
+
+/** The rules on a page as `view` answers them, its links resolved (each once) and its lookups recorded in `index`. */
+function checkAgainst(page: Page, index: WorkspaceIndex, view: IndexView, rules: readonly Rule[], options: { readonly record?: boolean }): { findings: Finding[]; deferred: string[] } {
+  const resolutions = new Map<PageLink, LinkResolution>();
+  const resolve = (link: PageLink): LinkResolution => {
+    let r = resolutions.get(link);
+    if (!r) resolutions.set(link, (r = index.resolve(link, page.path)));
+    return r;
   };
-  const resolve = resolverFor(page, index);
-  let complete = true;
-  const run = (): Finding[] => {
-    const { findings, deferred } = runRules(page, view, rules, resolve, true);
-    complete = deferred.length === 0;
-    return findings;
-  };
-  const findings = options.record === false ? run() : index.recordDependencies(page.path, run);
-  return { findings, complete };
+  const run = (): { findings: Finding[]; deferred: string[] } => runRules(page, view, rules, resolve, true);
+  return options.record === false ? run() : index.recordDependencies(page.path, run);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CONFIG_FILE, type UserConfig } from '../config';
 import { compatibleFixEdits, fixAll } from '../edits';
-import { checkPage, checkPageAlone, checkPageOrWait, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
+import { checkPageAlone, checkPageOrWait, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
 import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from '../features/completionContext';
 import { articleKeyForFile, hrefEditsForMoves, pageMoves, type PageMove } from '../features/linkUpdates';
 import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../features/navigation';
@@ -1229,7 +1229,8 @@ export class WorkspaceService {
   private parse(path: string, text: string, frontMatter?: FrontMatter): Page {
     const hit = this.parsed.get(path);
     if (hit && hit.text === text) return hit;
-    const page = frontMatter ? parsePage(path, text, frontMatter) : parsePage(path, text);
+    // Without `frontMatter` (undefined), parsePage parses it.
+    const page = parsePage(path, text, frontMatter);
     this.parsed.delete(path);
     this.parsed.set(path, page);
     if (this.parsed.size > PARSE_CACHE + this.overlays.size) {
@@ -1286,21 +1287,16 @@ export class WorkspaceService {
     this.checkRuns++;
     const record = { record: this.options.recordDependencies !== false };
     const page = this.parse(path, text);
-    let findings: readonly Finding[];
-    if (state.index.bodilessCount === 0) findings = checkPage(page, state.index, allRules, record);
-    else {
-      // Some pages' bodies are not indexed yet: a check that needs one is done again once they are.
-      const checked = checkPageOrWait(page, state.index, allRules, record);
-      findings = checked.findings;
-      if (!checked.complete) {
-        state.waiting.add(path);
-        this.dirty.delete(path);
-        // An open page shows what it has meanwhile; a closed one is published once, complete.
-        if (mayWait && !this.overlays.has(path)) return undefined;
-        if (this.overlays.has(path)) this.results.set(path, { text, findings });
-        this.setCount(path, findings);
-        return findings;
-      }
+    // While some pages' bodies are not indexed yet, a check that needs one is done again once they are.
+    const { findings, complete } = checkPageOrWait(page, state.index, allRules, record);
+    if (!complete) {
+      state.waiting.add(path);
+      this.dirty.delete(path);
+      // An open page shows what it has meanwhile; a closed one is published once, complete.
+      if (mayWait && !this.overlays.has(path)) return undefined;
+      if (this.overlays.has(path)) this.results.set(path, { text, findings });
+      this.setCount(path, findings);
+      return findings;
     }
     if (this.options.indexStore) this.checkedFindings.set(path, findings.map(toCachedFinding));
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
