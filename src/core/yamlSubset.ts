@@ -2,9 +2,10 @@
  * A reader for the small part of YAML nearly every page's front matter is written in, giving
  * what the `yaml` library gives for it without building a document: one `key: value` line per
  * key, each value a plain scalar, a quoted string without escapes, `true`/`false`, or a block
- * list of such scalars one per line. Anything else (comments, blank lines, nested mappings,
- * multi-line or flow values, anchors, tags, numbers, nulls, escapes, tabs, trailing spaces, a
- * lone CR line end, duplicate keys, ...) makes it answer undefined, and the caller asks the library.
+ * list of such scalars one per line, each perhaps followed by spaces and a ` # comment`. Anything
+ * else (comment or blank lines, nested mappings, multi-line or flow values, anchors, tags, numbers,
+ * nulls, escapes, tabs, a lone CR line end, duplicate keys, ...) makes it answer undefined, and the
+ * caller asks the library.
  *
  * Ranges are offsets in the text given, as the library's node ranges are: a scalar's from its first
  * to its last character (quotes included); a block list's from its first `-` to the end of its last
@@ -92,35 +93,64 @@ function plainStartChar(c: number): boolean {
   }
 }
 
-/** The scalar written from `start` to `end` (one line, no line break), or undefined when it is outside the subset. */
+/**
+ * Where the value written from `start` to `end` (one line) ends once trailing spaces and a comment
+ * (` #` and what follows, all printable) are set aside: `from` is the first character the value's
+ * own scan may not read past. Undefined when what follows the value is not spaces and a comment.
+ */
+function valueEnd(text: string, from: number, end: number): number | undefined {
+  let e = from;
+  while (e < end && text.charCodeAt(e) === SPACE) e++;
+  if (e < end) {
+    // Only a comment may follow, after at least one space.
+    if (e === from || text.charCodeAt(e) !== HASH) return undefined;
+    for (let i = e + 1; i < end; i++) if (!printable(text.charCodeAt(i))) return undefined;
+  }
+  return from;
+}
+
+/**
+ * The scalar written from `start` to `end` (one line, no line break), or undefined when it is
+ * outside the subset. Trailing spaces and a comment after the value are not part of it, as in YAML.
+ */
 function scalar(text: string, start: number, end: number): SubsetScalar | undefined {
   if (start >= end) return undefined;
   const first = text.charCodeAt(start);
   if (first === 0x27 || first === 0x22) {
     // 'single' without '' inside, "double" without \ escapes.
-    if (end - start < 2 || text.charCodeAt(end - 1) !== first) return undefined;
-    for (let i = start + 1; i < end - 1; i++) {
-      const c = text.charCodeAt(i);
-      if (c === first || c === 0x5c || !printable(c)) return undefined;
+    let close = start + 1;
+    while (close < end && text.charCodeAt(close) !== first) {
+      const c = text.charCodeAt(close);
+      if (c === 0x5c || !printable(c)) return undefined;
+      close++;
     }
-    return { value: text.slice(start + 1, end - 1), start, end };
+    if (close >= end) return undefined;
+    const stop = valueEnd(text, close + 1, end);
+    if (stop === undefined) return undefined;
+    return { value: text.slice(start + 1, close), start, end: stop };
   }
   if (!plainStartChar(first)) return undefined;
+  let stop = end;
   for (let i = start + 1; i < end; i++) {
     const c = text.charCodeAt(i);
+    // ` #` starts a comment: the value ends before it.
+    if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
+      stop = i;
+      break;
+    }
     if (!printable(c)) return undefined;
-    // `: ` or a final `:` would make a mapping, ` #` a comment.
+    // `: ` or a final `:` would make a mapping.
     if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return undefined;
-    if (c === HASH && text.charCodeAt(i - 1) === SPACE) return undefined;
   }
-  if (text.charCodeAt(end - 1) === SPACE) return undefined;
-  const raw = text.slice(start, end);
+  while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
+  if (valueEnd(text, stop, end) === undefined) return undefined;
+  const raw = text.slice(start, stop);
   if (NOT_STRING.has(raw)) {
-    if (raw === 'true') return { value: true, start, end };
-    if (raw === 'false') return { value: false, start, end };
+    if (raw === 'true') return { value: true, start, end: stop };
+    if (raw === 'false') return { value: false, start, end: stop };
     return undefined;
   }
-  return { value: raw, start, end };
+  return { value: raw, start, end: stop };
 }
 
 /** The entries of `text` when it is written in the subset; undefined otherwise. */

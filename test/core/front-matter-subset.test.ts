@@ -200,10 +200,10 @@ test('shapes the subset reader reads, and shapes it leaves to the library', () =
     assert.ok(fm);
     return readBySubset(fm);
   };
-  for (const yaml of ['title: Users\n', 'a: b\nc:\n  - x\n  - "y"\n', "a: 'q'\n", 'toc: true\n', 'a:\n- x\n', 'a: 2019-01-01\n'.replace('2019-01-01', 'x:y, [z]')]) {
+  for (const yaml of ['title: Users\n', 'a: b\nc:\n  - x\n  - "y"\n', "a: 'q'\n", 'toc: true\n', 'a:\n- x\n', 'a: 2019-01-01\n'.replace('2019-01-01', 'x:y, [z]'), 'a: b \n', 'toc: true  \n', 'a: b # c\n', "a: 'q'  # c: d\n", 'a:\n  - x # c\n  - y \n']) {
     assert.equal(read(yaml), true, yaml);
   }
-  for (const yaml of ['a: 1\n', 'a: yes\n'.replace('yes', 'null'), 'a: True\n', 'a: ~\n', 'a:\n', 'a: b\na: c\n', '# c\na: b\n', 'a: b\n\nc: d\n', 'a: b \n', 'a: b # c\n', 'a: b: c\n', 'a: "\\n"\n', "a: 'it''s'\n", 'a: [x]\n', 'a: b\n  c\n', 'a:\n  - x\n   - y\n', 'a:\n  -\n']) {
+  for (const yaml of ['a: 1\n', 'a: yes\n'.replace('yes', 'null'), 'a: True\n', 'a: ~\n', 'a:\n', 'a: b\na: c\n', '# c\na: b\n', 'a: b\n\nc: d\n', 'a: b\t\n', 'a: b #\tc\n', "a: 'q'x\n", "a: 'q'# c\n", 'a: # c\n', 'a: b: c\n', 'a: "\\n"\n', "a: 'it''s'\n", 'a: [x]\n', 'a: b\n  c\n', 'a:\n  - x\n   - y\n', 'a:\n  -\n']) {
     assert.equal(read(yaml), false, yaml);
   }
   // The document is built on first access, and equals the library's.
