@@ -149,8 +149,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     const wasBodiless = this.bodiless.delete(path);
     if (this.keepTexts) this.texts.set(path, page.text);
     this.summaries.set(path, after);
-    if (before) this.unindexRoutes(before);
-    this.indexRoutes(after);
+    this.replaceRoutes(before, after);
     const affected = new Set<string>([path]);
     // While loading, no page has been checked yet: nothing depends on anything.
     if (this.dependencies.keyCount > 0 && (isNew || !before || (wasBodiless ? factsChanged(before, after) : summaryChanged(before, after)))) {
@@ -168,8 +167,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     this.bodiless.delete(summary.path);
     const before = this.summaries.get(summary.path);
     this.summaries.set(summary.path, summary);
-    if (before) this.unindexRoutes(before);
-    this.indexRoutes(summary);
+    this.replaceRoutes(before, summary);
   }
 
   /**
@@ -186,8 +184,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     const after = summaryOf(path, this.routeOf(path), facts, { anchors: new Set(), outline: [], heading: undefined });
     this.summaries.set(path, after);
     this.bodiless.add(path);
-    if (before) this.unindexRoutes(before);
-    this.indexRoutes(after);
+    this.replaceRoutes(before, after);
   }
 
   /** False for a page indexed by its front matter alone (`setFrontMatterSummary`), until its body is. */
@@ -439,6 +436,17 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     if (!stub) return;
     this.unread.delete(path);
     this.unindexRoutes(stub);
+  }
+
+  /**
+   * Indexes a page's routes in place of those of its summary before. When they are the same (a
+   * page parsed again, or its body indexed after its front matter), nothing moves: taking a route
+   * out and putting it back would clear the suggestions' cache and rebuild its lists for nothing.
+   */
+  private replaceRoutes(before: PageSummary | undefined, after: PageSummary): void {
+    if (before && before.route === after.route && before.url === after.url && !this.unread.has(after.path)) return;
+    if (before) this.unindexRoutes(before);
+    this.indexRoutes(after);
   }
 
   private indexRoutes(s: PageSummary): void {
