@@ -41,13 +41,16 @@ function blank(text: string, start: number, end: number): string {
 interface Line {
   readonly start: number;
   readonly end: number;
-  readonly text: string;
 }
 
 /** The last text split into lines: the fence, heading and HTML-block scans of one page ask for the same text. */
 let lastSplit: { text: string; from: number; lines: readonly Line[] } | undefined;
 
-/** The lines of `text` from offset `from` (each without its line break; CRLF, LF and lone CR end a line). */
+/**
+ * The lines of `text` from offset `from` (each without its line break; CRLF, LF and lone CR end a
+ * line), as offsets: a scan reads a line's text only when its first characters can start what it
+ * looks for (see `lead`).
+ */
 function lines(text: string, from: number): readonly Line[] {
   if (lastSplit && lastSplit.from === from && lastSplit.text === text) return lastSplit.lines;
   const out: Line[] = [];
@@ -59,7 +62,7 @@ function lines(text: string, from: number): readonly Line[] {
       const c = text.charCodeAt(end);
       if (c === 10 || c === 13) break;
     }
-    out.push({ start: at, end, text: text.slice(at, end) });
+    out.push({ start: at, end });
     at = end;
     if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) at += 2;
     else if (at < n) at++;
@@ -68,15 +71,41 @@ function lines(text: string, from: number): readonly Line[] {
   return out;
 }
 
+/** The code of the line's first character after at most three spaces (-1 at its end): what `^ {0,3}x` can match. */
+function lead(text: string, line: Line): number {
+  let i = line.start;
+  while (i < line.end && i < line.start + 3 && text.charCodeAt(i) === 32) i++;
+  return i < line.end ? text.charCodeAt(i) : -1;
+}
+
+/** Whether the line is empty once trimmed (as `String.prototype.trim` trims). */
+function isBlank(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    // Other white space (no-break space, BOM, Unicode spaces) is rare: trim decides.
+    return c < 128 ? false : text.slice(line.start, line.end).trim() === '';
+  }
+  return true;
+}
+
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const HASH = 0x23;
+const LT = 0x3c;
+
 /** Fenced code blocks (``` or ~~~), whole, from the fence to the closing fence or the end. */
 export function findCodeFences(text: string, from: number): Range[] {
   const found: Range[] = [];
   let open: { start: number; fence: string } | undefined;
   for (const line of lines(text, from)) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line.text);
+    const c = lead(text, line);
+    if (c !== BACKTICK && c !== TILDE) continue;
+    const lineText = text.slice(line.start, line.end);
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(lineText);
     if (!open) {
-      if (m?.[1] && !(m[1][0] === '`' && line.text.slice(m[0].length).includes('`'))) open = { start: line.start, fence: m[1] };
-    } else if (m?.[1] && m[1][0] === open.fence[0] && m[1].length >= open.fence.length && line.text.slice(m[0].length).trim() === '') {
+      if (m?.[1] && !(m[1][0] === '`' && lineText.slice(m[0].length).includes('`'))) open = { start: line.start, fence: m[1] };
+    } else if (m?.[1] && m[1][0] === open.fence[0] && m[1].length >= open.fence.length && lineText.slice(m[0].length).trim() === '') {
       found.push({ start: open.start, end: line.end });
       open = undefined;
     }
@@ -132,7 +161,7 @@ export function findHtmlBlocks(masked: string, from: number): Range[] {
   let inParagraph = false;
   let lastEnd = from;
   for (const line of lines(masked, from)) {
-    const blank = line.text.trim() === '';
+    const blank = isBlank(masked, line);
     if (start >= 0) {
       if (blank) {
         found.push({ start, end: lastEnd });
@@ -145,7 +174,9 @@ export function findHtmlBlocks(masked: string, from: number): Range[] {
       inParagraph = false;
       continue;
     }
-    if (KIND6.test(line.text) || (!inParagraph && KIND7.test(line.text))) {
+    // Both kinds start with `<` after at most three spaces.
+    const lineText = lead(masked, line) === LT ? masked.slice(line.start, line.end) : undefined;
+    if (lineText !== undefined && (KIND6.test(lineText) || (!inParagraph && KIND7.test(lineText)))) {
       start = line.start;
       lastEnd = line.end;
     } else inParagraph = true;
@@ -199,7 +230,8 @@ export function findMarkdownLinks(masked: string, original: string, from: number
 export function findAtxHeadings(masked: string, original: string, from: number): { text: string; range: Range }[] {
   const found: { text: string; range: Range }[] = [];
   for (const line of lines(masked, from)) {
-    const m = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line.text);
+    if (lead(masked, line) !== HASH) continue;
+    const m = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(masked.slice(line.start, line.end));
     if (!m?.[1]) continue;
     const textStart = line.start + m[0].indexOf(m[1]);
     found.push({ text: original.slice(textStart, textStart + m[1].length), range: { start: textStart, end: textStart + m[1].length } });
