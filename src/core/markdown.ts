@@ -43,6 +43,17 @@ interface Line {
   readonly end: number;
 }
 
+/**
+ * A text's lines from an offset, as `splitLines` gives them: the same for the text and for any
+ * `mask` of it (masking keeps every line break in place), so one split serves a page's scans.
+ */
+export type Lines = readonly Line[];
+
+/** The lines of `text` from offset `from`. */
+export function splitLines(text: string, from: number): Lines {
+  return lines(text, from);
+}
+
 /** The last text split into lines: the fence, heading and HTML-block scans of one page ask for the same text. */
 let lastSplit: { text: string; from: number; lines: readonly Line[] } | undefined;
 
@@ -56,12 +67,13 @@ function lines(text: string, from: number): readonly Line[] {
   const out: Line[] = [];
   const n = text.length;
   let at = from;
+  // The next LF and CR at or after `at` (n when none): indexOf finds them faster than a loop over every character.
+  let lf = -1;
+  let cr = -1;
   while (at < n) {
-    let end = at;
-    for (; end < n; end++) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-    }
+    if (lf < at) lf = indexOrEnd(text, '\n', at);
+    if (cr < at) cr = indexOrEnd(text, '\r', at);
+    const end = lf < cr ? lf : cr;
     out.push({ start: at, end });
     at = end;
     if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) at += 2;
@@ -69,6 +81,11 @@ function lines(text: string, from: number): readonly Line[] {
   }
   lastSplit = { text, from, lines: out };
   return out;
+}
+
+function indexOrEnd(text: string, c: string, from: number): number {
+  const i = text.indexOf(c, from);
+  return i < 0 ? text.length : i;
 }
 
 /** The code of the line's first character after at most three spaces (-1 at its end): what `^ {0,3}x` can match. */
@@ -95,10 +112,10 @@ const HASH = 0x23;
 const LT = 0x3c;
 
 /** Fenced code blocks (``` or ~~~), whole, from the fence to the closing fence or the end. */
-export function findCodeFences(text: string, from: number): Range[] {
+export function findCodeFences(text: string, from: number, split: Lines = lines(text, from)): Range[] {
   const found: Range[] = [];
   let open: { start: number; fence: string } | undefined;
-  for (const line of lines(text, from)) {
+  for (const line of split) {
     const c = lead(text, line);
     if (c !== BACKTICK && c !== TILDE) continue;
     const lineText = text.slice(line.start, line.end);
@@ -155,12 +172,12 @@ const KIND7 = /^ {0,3}(?:<[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[a-z][a-z0-9-]*\s*
  * Where CommonMark reads raw HTML: from a line opening a block-level tag to the
  * next blank line. Markdown syntax inside these ranges is printed literally.
  */
-export function findHtmlBlocks(masked: string, from: number): Range[] {
+export function findHtmlBlocks(masked: string, from: number, split: Lines = lines(masked, from)): Range[] {
   const found: Range[] = [];
   let start = -1;
   let inParagraph = false;
   let lastEnd = from;
-  for (const line of lines(masked, from)) {
+  for (const line of split) {
     const blank = isBlank(masked, line);
     if (start >= 0) {
       if (blank) {
@@ -227,9 +244,9 @@ export function findMarkdownLinks(masked: string, original: string, from: number
 }
 
 /** ATX headings (`## Title`) outside code, as text with the range of the title. */
-export function findAtxHeadings(masked: string, original: string, from: number): { text: string; range: Range }[] {
+export function findAtxHeadings(masked: string, original: string, from: number, split: Lines = lines(masked, from)): { text: string; range: Range }[] {
   const found: { text: string; range: Range }[] = [];
-  for (const line of lines(masked, from)) {
+  for (const line of split) {
     if (lead(masked, line) !== HASH) continue;
     const m = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(masked.slice(line.start, line.end));
     if (!m?.[1]) continue;

@@ -1,6 +1,6 @@
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { attribute, hasClass, innerRange, parseHtml, plainText, walk, type Attribute, type Element } from './html';
-import { findAtxHeadings, findCodeFences, findCodeSpans, findHtmlBlocks, findMarkdownLinks, mask, slugify, type MarkdownLink } from './markdown';
+import { findAtxHeadings, findCodeFences, findCodeSpans, findHtmlBlocks, findMarkdownLinks, mask, slugify, splitLines, type MarkdownLink } from './markdown';
 import { parseSuppressions, type Suppressions } from './suppressions';
 import { findEjsTags, findIncludes, findPlaceholders, type EjsInclude, type EjsTag } from './templates';
 import { LineIndex } from './text';
@@ -121,7 +121,9 @@ export function parsePage(path: string, text: string, frontMatter: FrontMatter |
   const ejsRanges = ejsTags.map((t) => t.range);
   const placeholders = findPlaceholders(text, ejsRanges);
   const templateMasked = mask(text, [...ejsRanges, ...placeholders]);
-  const fences = findCodeFences(templateMasked, bodyStart);
+  // One split into lines serves the scans of the text and of each of its masks.
+  const split = splitLines(text, bodyStart);
+  const fences = findCodeFences(templateMasked, bodyStart, split);
   // Masking is per character, so masking the fence-masked text again gives the same result
   // as masking the template-masked text with fences and spans at once, for one copy less.
   const fenceMasked = mask(templateMasked, fences);
@@ -129,7 +131,7 @@ export function parsePage(path: string, text: string, frontMatter: FrontMatter |
   const masked = mask(fenceMasked, [{ start: 0, end: bodyStart }, ...spans]);
   const bodyParsed = isTopicPage || masked.includes('topic-links');
   const anchors = new Set<string>();
-  for (const h of findAtxHeadings(masked, text, bodyStart)) anchors.add(slugify(h.text));
+  for (const h of findAtxHeadings(masked, text, bodyStart, split)) anchors.add(slugify(h.text));
 
   const includes = findIncludes(text, ejsTags);
   const base: PageBase = {
@@ -157,7 +159,7 @@ export function parsePage(path: string, text: string, frontMatter: FrontMatter |
   }
 
   const elements = parseHtml(masked, text);
-  const htmlBlocks = findHtmlBlocks(masked, bodyStart);
+  const htmlBlocks = findHtmlBlocks(masked, bodyStart, split);
   const markdownLinks = findMarkdownLinks(masked, text, bodyStart);
   const literalMarkdownLinks: MarkdownLink[] = [];
   const links: PageLink[] = [];
