@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import configSchema from '../../schemas/topic-pages.config.schema.json';
-import { lazyValidator } from './schemaValidator';
+import { validateConfig } from './schemaValidator';
 import type { SeveritySetting } from './types';
 
 /** The workspace configuration file, `topic-pages.json` at the workspace root. */
@@ -25,8 +24,6 @@ export class ConfigError extends Error {
     super(`${file}: ${reason}`);
   }
 }
-
-const validateConfig = lazyValidator(configSchema);
 
 /** Parses and validates a config file's text; throws ConfigError with a one-line reason. */
 export function parseConfig(text: string, file: string = CONFIG_FILE): UserConfig {

@@ -7,7 +7,7 @@ import type { Report, Rule } from './rule';
 import { allRules, rulesById } from './rules';
 import type { Finding, Severity } from './types';
 import { DEFAULT_MAX_FILE_SIZE, WorkspaceIndex, type IndexView, type PageSummary, type Settings } from './workspace';
-import { lazyValidator } from './schemaValidator';
+import { validateRedirects } from './schemaValidator';
 import { compileGlob, workspaceAjv } from './linearRegExp';
 import { posix } from 'node:path';
 import { earlyView, NeedsWorkspace, needsWorkspace, type KnownFolders } from './earlyView';
@@ -193,15 +193,6 @@ export interface LoadedSettings {
   /** Problems with the config, redirects or schema files (the engine carries on with defaults). */
   readonly errors: readonly ConfigError[];
 }
-
-const validateRedirects = lazyValidator({
-  type: 'array',
-  items: {
-    type: 'object',
-    required: ['from', 'to'],
-    properties: { from: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, to: { type: 'string' } },
-  },
-});
 
 /**
  * Reads `topic-pages.json` (or `configFile`), its redirects and schema files, and

@@ -2,7 +2,8 @@
 // patterns, `ignore` globs) run on RE2 (re2js, a pure JavaScript port): matching takes time linear in the
 // input whatever the expression, where a backtracking RegExp can take exponential time
 // (`^(a|a)*$` doubled its time with each character of a front-matter value).
-import Ajv, { type CodeOptions } from 'ajv';
+import type Ajv from 'ajv';
+import type { CodeOptions } from 'ajv';
 import picomatch from 'picomatch';
 import { RE2JS } from 're2js';
 
@@ -21,9 +22,15 @@ export const linearRegExp: RegExpEngine = Object.assign(
   { code: 'linearRegExp' },
 );
 
-/** An Ajv for a schema the workspace supplies: its patterns run in linear time. */
+/**
+ * An Ajv for a schema the workspace supplies: its patterns run in linear time. Ajv is loaded here,
+ * on first use: the product's own schemas are generated code (src/core/schemaValidator.ts), so a
+ * workspace without a schema file of its own never loads it (about 20 ms of each process start).
+ */
 export function workspaceAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: AjvClass } = require('ajv') as typeof import('ajv');
+  return new AjvClass({ allErrors: true, strict: false, code: { regExp: linearRegExp } });
 }
 
 // picomatch's guards against `.` and `..` path segments and empty matches: lookarounds RE2

@@ -1,30 +1,26 @@
 // Validators for the product's own JSON Schemas (the config, redirects and vocabulary files, the
-// built-in front-matter schema). One Ajv serves them all, each compiled on first use, and none is
-// first checked against the JSON Schema meta-schema: they ship with the product and a test checks
-// them (test/core/schemas.test.ts). Compiling the meta-schema once per Ajv at start-up was more than
-// a third of the language server's module load time. Schemas a workspace supplies go through
-// `workspaceAjv` instead, which validates them.
-import Ajv, { type ErrorObject } from 'ajv';
+// built-in front-matter schema). They are code, generated from schemas/ by Ajv's standalone code
+// generation (scripts/generate-validators.mjs), so no process compiles them when it starts:
+// compiling them took 35-50 ms of each CLI run and of the language server's way to its first
+// diagnostics. A test checks the schemas against the JSON Schema meta-schema and the generated file
+// against the schemas (test/core/schemas.test.ts). Schemas a workspace supplies go through
+// `workspaceAjv` instead, which validates and compiles them.
+import type { ErrorObject } from 'ajv';
+import * as generated from './generated/validators';
 
-let shared: Ajv | undefined;
-
-/** The Ajv for the product's own schemas: created, like each validator, when first needed. */
-function productAjv(): Ajv {
-  return (shared ??= new Ajv({ allErrors: true, strict: false, validateSchema: false }));
-}
-
-/** A validator of one of the product's own schemas, compiled when first called. */
-export interface LazyValidator {
+/** A validator of one of the product's own schemas. */
+export interface ProductValidator {
   (data: unknown): boolean;
   /** The errors of the last call, as Ajv gives them. */
   readonly errors: readonly ErrorObject[];
 }
 
-export function lazyValidator(schema: object): LazyValidator {
-  let compiled: ReturnType<Ajv['compile']> | undefined;
-  const validate = (data: unknown): boolean => {
-    compiled ??= productAjv().compile(schema);
-    return compiled(data) === true;
-  };
-  return Object.defineProperty(validate, 'errors', { get: () => compiled?.errors ?? [] }) as LazyValidator;
+function productValidator(validate: generated.GeneratedValidator): ProductValidator {
+  const call = (data: unknown): boolean => validate(data) === true;
+  return Object.defineProperty(call, 'errors', { get: () => validate.errors ?? [] }) as ProductValidator;
 }
+
+export const validateConfig = productValidator(generated.validateConfig);
+export const validateFrontMatter = productValidator(generated.validateFrontMatter);
+export const validateRedirects = productValidator(generated.validateRedirects);
+export const validateVocabulary = productValidator(generated.validateVocabulary);

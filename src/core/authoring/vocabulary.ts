@@ -1,11 +1,8 @@
 import { parseDocument } from 'yaml';
-import vocabularySchema from '../../../schemas/topic-pages.vocabulary.schema.json';
 import { ConfigError, describeAjvErrors } from '../config';
 import { firstCollectionKey } from '../frontMatter';
-import { lazyValidator } from '../schemaValidator';
+import { validateVocabulary as validate } from '../schemaValidator';
 import type { Vocabulary } from './taxonomy';
-
-const validate = lazyValidator(vocabularySchema);
 
 /**
  * Parses a vocabulary file (`{ "topics": [...], "contentType": [...], "useCase": [...] }`):

@@ -1,19 +1,21 @@
 import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, type Node as YamlNode } from 'yaml';
-import builtInSchema from '../../../schemas/topic-page.frontmatter.schema.json';
 import { nodeRange } from '../frontMatter';
 import type { Page } from '../page';
 import type { Rule } from '../rule';
 import type { Range } from '../types';
 import { workspaceAjv } from '../linearRegExp';
-import { lazyValidator } from '../schemaValidator';
+import { validateFrontMatter } from '../schemaValidator';
 
-const builtIn = lazyValidator(builtInSchema);
 const compiled = new WeakMap<object, (data: unknown) => readonly ErrorObject[]>();
 
-/** The schema's errors for `data` (none when it is valid). */
+/** The built-in schema's errors for `data` (none when it is valid). */
+function builtIn(data: unknown): readonly ErrorObject[] {
+  return validateFrontMatter(data) ? [] : validateFrontMatter.errors;
+}
+
+/** The workspace schema's errors for `data` (none when it is valid). */
 function validatorFor(schema: object): (data: unknown) => readonly ErrorObject[] {
-  if (schema === builtInSchema) return (data) => (builtIn(data) ? [] : builtIn.errors);
   let v = compiled.get(schema);
   // A workspace schema gets its own Ajv: reloading the config brings a new schema object with
   // the same `$id`, which a shared instance refuses ("schema with key or id already exists").
@@ -39,7 +41,8 @@ export const frontMatterSchemaRule: Rule = {
   check({ page, index, report }) {
     const fm = page.frontMatter;
     if (!fm || fm.problems.some((p) => p.code !== 'unclosed')) return;
-    const errors = validatorFor(index.settings.frontMatterSchema ?? builtInSchema)(fm.data);
+    const schema = index.settings.frontMatterSchema;
+    const errors = schema ? validatorFor(schema)(fm.data) : builtIn(fm.data);
     for (const error of errors) {
       if (error.keyword === 'required' && OWNED_ELSEWHERE.has(String(error.params['missingProperty']))) continue;
       if (error.keyword === 'anyOf' || error.keyword === 'if') continue;
