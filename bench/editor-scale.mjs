@@ -274,6 +274,16 @@ async function session(mode, { profileRoot, keep = false, tag = mode, port, type
     // checked), from the Topic Pages output channel's log in the profile.
     result.serverLog = serverLogLines(cs.userDataDir);
     if (result.serverLog.length > 0) log(`server log (${tag}):\n  ${result.serverLog.join('\n  ')}`);
+    // When the extension host applied the page's first non-empty diagnostics (the extension's trace
+    // line). The probe may start after that, in a later session above all (its listener then reads
+    // diagnostics already there, and its figure is its own start): this one is when they arrived.
+    for (const line of result.serverLog) {
+      const m = / timing diagnostics applied: (\S+) (\d+) @(\d+)$/.exec(line);
+      if (!m || Number(m[2]) === 0 || !decodeURIComponent(m[1]).endsWith(`/${opts.page}`)) continue;
+      result.firstDiagnosticsApplied = Number(m[3]);
+      if (result.activatedAt !== undefined) result.firstDiagnosticsAppliedAfterActivationMs = result.firstDiagnosticsApplied - result.activatedAt;
+      break;
+    }
   } finally {
     sampling = false;
     await sampler;
@@ -362,7 +372,7 @@ const delta = without ? hostRss(withUs) - hostRss(without) : undefined;
 const heapDelta = without && withUs.memory && without.memory ? withUs.memory.heapUsedMb - without.memory.heapUsedMb : undefined;
 const viewMs = withUs.viewFirstItems !== undefined && withUs.activatedAt !== undefined ? withUs.viewFirstItems - Math.max(withUs.activatedAt, withUs.viewClicked ?? 0) : undefined;
 const rows = [
-  ['the page opened at start-up gets its diagnostics (after activation): first / complete', `${fmt(withUs.firstDiagnosticsAfterActivationMs / 1000, 2)} s / ${fmt(withUs.completeDiagnosticsAfterActivationMs / 1000, 2)} s`, '≤ 2 s'],
+  ['the page opened at start-up gets its diagnostics (after activation): applied in the extension host; the probe\'s first / complete', `${fmt(withUs.firstDiagnosticsAppliedAfterActivationMs / 1000, 2)} s; ${fmt(withUs.firstDiagnosticsAfterActivationMs / 1000, 2)} s / ${fmt(withUs.completeDiagnosticsAfterActivationMs / 1000, 2)} s${withUs.probeStart !== undefined && withUs.activatedAt !== undefined ? ` (the probe started ${fmt((withUs.probeStart - withUs.activatedAt) / 1000, 2)} s after activation)` : ''}`, '≤ 2 s'],
   [`a keystroke → diagnostics updated, during indexing (${during.count ?? 0} of 20 while indexing)`, `${fmt(during.median)} ms median, ${fmt(during.worst)} ms worst`, '≤ 150 ms median, ≤ 400 ms worst'],
   ['the same after indexing (20)', `${fmt(after.median)} ms median, ${fmt(after.worst)} ms worst`, '≤ 150 ms median, ≤ 400 ms worst'],
   ['whole workspace indexed and checked (after activation)', `${fmt(indexed / 1000, 1)} s (CLI check: ${fmt(cli.wallMs / 1000, 1)} s; ratio ${fmt(indexed / cli.wallMs, 2)})`, '≤ 2 × CLI'],
@@ -399,7 +409,7 @@ if (cold) {
   const coldTyped = keystrokeSplit(cold, (cold.typed ?? []).filter((k) => cold.ready === undefined || k.at + k.ms < cold.ready));
   cold.typedSplit = coldTyped;
   console.log(`cold start, keys typed while indexing: key → server ${fmt(coldTyped.toServer.median)} / ${fmt(coldTyped.toServer.worst)} ms, server ${fmt(coldTyped.server.median)} / ${fmt(coldTyped.server.worst)} ms, server → extension host ${fmt(coldTyped.toHost.median)} / ${fmt(coldTyped.toHost.worst)} ms, extension host → drawn ${fmt(coldTyped.drawn.median)} / ${fmt(coldTyped.drawn.worst)} ms (median / worst)`);
-  console.log(`cold start (the session before): first diagnostics ${fmt(cold.firstDiagnosticsAfterActivationMs / 1000, 2)} s, complete ${fmt(cold.completeDiagnosticsAfterActivationMs / 1000, 2)} s, view ${fmt(coldView / 1000, 2)} s, indexed and checked ${fmt(coldIndexed / 1000, 1)} s, server peak ${fmt(cold.serverPeakRssMb)} MB`);
+  console.log(`cold start (the session before): first diagnostics applied in the extension host ${fmt(cold.firstDiagnosticsAppliedAfterActivationMs / 1000, 2)} s, seen by the probe ${fmt(cold.firstDiagnosticsAfterActivationMs / 1000, 2)} s, complete ${fmt(cold.completeDiagnosticsAfterActivationMs / 1000, 2)} s, view ${fmt(coldView / 1000, 2)} s, indexed and checked ${fmt(coldIndexed / 1000, 1)} s, server peak ${fmt(cold.serverPeakRssMb)} MB`);
 }
 const summary = { size, workspace: ws.root, cli, with: withUs, without, cold, warm: opts.warm, date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load average ${loadAtStart.toFixed(1)} at the start`, commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim() };
 fs.writeFileSync(path.join(resultsDir, 'editor-bench.json'), JSON.stringify(summary, null, 2));

@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): TopicPagesApi {
 
   context.subscriptions.push(
     client,
-    new WorkspaceDiagnostics(client, rulesDocs(context)),
+    new WorkspaceDiagnostics(client, rulesDocs(context), trace),
     linkUpdates,
     tree,
     statusBar,

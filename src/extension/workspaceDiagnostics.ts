@@ -22,7 +22,12 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   private readonly targets = new Map<string, vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(client: LanguageClient, private readonly rulesDocs: vscode.Uri) {
+  /** `trace`: with TOPIC_PAGES_TRACE_TIMING set, a line per batch applied (docs/protocol.md). */
+  constructor(
+    client: LanguageClient,
+    private readonly rulesDocs: vscode.Uri,
+    private readonly trace?: (message: string) => void,
+  ) {
     this.subscriptions = [
       this.collection,
       client.onNotification(DIAGNOSTICS_BATCH, (params: DiagnosticBatchParams) => this.apply(params)),
@@ -34,6 +39,8 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   }
 
   apply(params: DiagnosticBatchParams): void {
+    const only = params.files.length === 1 ? params.files[0] : undefined;
+    this.trace?.(`diagnostics applied: ${only ? `${only.uri} ${only.diagnostics.length}` : `${params.files.length} files`}`);
     this.collection.set(params.files.map((f) => [vscode.Uri.parse(f.uri), f.diagnostics.map((d) => this.toDiagnostic(d))]));
   }
 
