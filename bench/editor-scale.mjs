@@ -279,7 +279,8 @@ async function session(mode, { profileRoot, keep = false, tag = mode, port, type
     // diagnostics already there, and its figure is its own start): this one is when they arrived.
     for (const line of result.serverLog) {
       const m = / timing diagnostics applied: (\S+) (\d+) @(\d+)$/.exec(line);
-      if (!m || Number(m[2]) === 0 || !decodeURIComponent(m[1]).endsWith(`/${opts.page}`)) continue;
+      // The log of a later session holds the sessions before it too: only this session's lines count.
+      if (!m || Number(m[2]) === 0 || !decodeURIComponent(m[1]).endsWith(`/${opts.page}`) || Number(m[3]) < (result.activatedAt ?? 0)) continue;
       result.firstDiagnosticsApplied = Number(m[3]);
       if (result.activatedAt !== undefined) result.firstDiagnosticsAppliedAfterActivationMs = result.firstDiagnosticsApplied - result.activatedAt;
       break;
