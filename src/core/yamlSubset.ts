@@ -94,19 +94,16 @@ function plainStartChar(c: number): boolean {
 }
 
 /**
- * Where the value written from `start` to `end` (one line) ends once trailing spaces and a comment
- * (` #` and what follows, all printable) are set aside: `from` is the first character the value's
- * own scan may not read past. Undefined when what follows the value is not spaces and a comment.
+ * Whether `text[from, end)`, what follows a value on its line, is only what YAML sets aside there:
+ * spaces, then perhaps a comment (`#` after at least one space, all printable).
  */
-function valueEnd(text: string, from: number, end: number): number | undefined {
+function onlySpacesAndComment(text: string, from: number, end: number): boolean {
   let e = from;
   while (e < end && text.charCodeAt(e) === SPACE) e++;
-  if (e < end) {
-    // Only a comment may follow, after at least one space.
-    if (e === from || text.charCodeAt(e) !== HASH) return undefined;
-    for (let i = e + 1; i < end; i++) if (!printable(text.charCodeAt(i))) return undefined;
-  }
-  return from;
+  if (e === end) return true;
+  if (e === from || text.charCodeAt(e) !== HASH) return false;
+  for (let i = e + 1; i < end; i++) if (!printable(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -124,10 +121,8 @@ function scalar(text: string, start: number, end: number): SubsetScalar | undefi
       if (c === 0x5c || !printable(c)) return undefined;
       close++;
     }
-    if (close >= end) return undefined;
-    const stop = valueEnd(text, close + 1, end);
-    if (stop === undefined) return undefined;
-    return { value: text.slice(start + 1, close), start, end: stop };
+    if (close >= end || !onlySpacesAndComment(text, close + 1, end)) return undefined;
+    return { value: text.slice(start + 1, close), start, end: close + 1 };
   }
   if (!plainStartChar(first)) return undefined;
   let stop = end;
@@ -143,7 +138,7 @@ function scalar(text: string, start: number, end: number): SubsetScalar | undefi
     if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return undefined;
   }
   while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
-  if (valueEnd(text, stop, end) === undefined) return undefined;
+  if (!onlySpacesAndComment(text, stop, end)) return undefined;
   const raw = text.slice(start, stop);
   if (NOT_STRING.has(raw)) {
     if (raw === 'true') return { value: true, start, end: stop };
