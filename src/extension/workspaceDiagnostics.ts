@@ -39,9 +39,9 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   }
 
   apply(params: DiagnosticBatchParams): void {
+    this.collection.set(params.files.map((f) => [vscode.Uri.parse(f.uri), f.diagnostics.map((d) => this.toDiagnostic(d))]));
     const only = params.files.length === 1 ? params.files[0] : undefined;
     this.trace?.(`diagnostics applied: ${only ? `${only.uri} ${only.diagnostics.length}` : `${params.files.length} files`}`);
-    this.collection.set(params.files.map((f) => [vscode.Uri.parse(f.uri), f.diagnostics.map((d) => this.toDiagnostic(d))]));
   }
 
   private toDiagnostic([startLine, startCharacter, endLine, endCharacter, severity, code, message]: CompactDiagnostic): vscode.Diagnostic {
