@@ -7,6 +7,7 @@
 //   node scripts/generate-validators.mjs [--check]   (--check: exit 1 when the file differs)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv').default;
@@ -34,7 +35,8 @@ export function generateValidators() {
 
 const OUT = new URL('../src/core/generated/validators.js', import.meta.url);
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported by the test): compared as URLs, so a path with spaces still matches.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const code = generateValidators();
   if (process.argv.includes('--check')) {
     let current = '';
