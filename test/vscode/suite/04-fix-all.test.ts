@@ -61,6 +61,15 @@ describe('source.fixAll.topicPages', () => {
     const rel = 'articles/users/index.md';
     const { document: doc } = await open(rel);
     await waitForExactly(doc.uri, EXPECTED[rel] ?? [], 'the planted defects');
+    // The command acts on the active editor, once: make sure it is this page's and that the server
+    // offers the action (a CI run once saw the command find nothing right after the page reopened).
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const deadline = Date.now() + 30_000;
+    while ((await fixAllActions(doc)).length !== 1) {
+      if (Date.now() > deadline) throw new Error(`no ${KIND} action for ${rel} within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.equal(vscode.window.activeTextEditor?.document, doc, 'the page is in the active editor');
     await vscode.commands.executeCommand('topicPages.fixAll');
     await waitFor(() => doc.getText() !== original(rel), 'the fix-all edit');
     assert.equal(doc.getText(), original(rel).replace('organizationâ€™s', 'organization’s'), 'only safe fixes: the <h1> suggestion is not applied');
