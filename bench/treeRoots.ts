@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     roots = new TopicTree(index).roots().length;
     times.push(performance.now() - t0);
   }
+  // The first build resolves every link; the index keeps the answers for the builds after it.
+  const first = times.shift() ?? NaN;
   times.sort((a, b) => a - b);
-  console.log(`${index.pageCount} pages, ${roots} roots: ${times.slice(0, 3).map((t) => t.toFixed(0)).join(', ')} … ${times.slice(-2).map((t) => t.toFixed(0)).join(', ')} ms (median ${times[7]?.toFixed(0)})`);
+  console.log(`${index.pageCount} pages, ${roots} roots: first build ${first.toFixed(0)} ms; built again ${times.slice(0, 3).map((t) => t.toFixed(0)).join(', ')} … ${times.slice(-2).map((t) => t.toFixed(0)).join(', ')} ms (median ${times[times.length >> 1]?.toFixed(0)})`);
 }
 void main();

@@ -1,6 +1,9 @@
-import { flattenTree } from './page';
+import { flattenTree, type PageLink } from './page';
 import type { Range } from './types';
 import type { OutlineItem, WorkspaceIndex } from './workspace';
+
+/** What `pagesLinkedFrom` found for an outline, and when. */
+const linkedPages = new WeakMap<readonly OutlineItem[], { readonly index: WorkspaceIndex; readonly from: string; readonly at: number; readonly targets: readonly string[] }>();
 
 /** Topic pages whose links rootSteps() resolves between two steps. */
 const ROOT_PAGES_PER_STEP = 32;
@@ -48,8 +51,6 @@ export class TopicTree {
   private rootNodes: TopicNode[] | undefined;
   private pendingRoots: Generator<void, TopicNode[], void> | undefined;
   private readonly childCache = new Map<string, TopicNode[]>();
-  /** Each outline item's resolution, from the page it was last resolved on: roots() and children() both need it. */
-  private readonly targets = new Map<OutlineItem, { from: string; target: ReturnType<TopicTree['resolveTarget']> }>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -87,10 +88,7 @@ export class TopicTree {
         yield;
       }
       const targets = new Set<string>();
-      for (const item of flattenTree(this.index.summary(p)?.outline ?? [])) {
-        const target = this.targetOf(item, p).target;
-        if (target && target !== p && this.index.summary(target)?.isTopicPage) targets.add(target);
-      }
+      for (const target of this.pagesLinkedFrom(p)) if (target !== p && this.index.summary(target)?.isTopicPage) targets.add(target);
       linked.set(p, targets);
     }
     const hasParent = new Set([...linked.values()].flatMap((s) => [...s]));
@@ -119,6 +117,25 @@ export class TopicTree {
     this.rootNodes = roots.map((p) => this.pageNode(p));
     this.pendingRoots = undefined;
     return this.rootNodes;
+  }
+
+  /**
+   * The pages a topic page's list links to, at any depth. Kept with the page's outline while the
+   * index's change clock reads the same: a tree built again after an edit that moved no route
+   * resolves only the edited page's links.
+   */
+  private pagesLinkedFrom(path: string): readonly string[] {
+    const outline = this.index.summary(path)?.outline;
+    if (!outline || outline.length === 0) return [];
+    const kept = linkedPages.get(outline);
+    if (kept && kept.index === this.index && kept.from === path && kept.at === this.index.changeClock) return kept.targets;
+    const targets: string[] = [];
+    for (const item of flattenTree(outline)) {
+      const target = this.targetOf(item, path).target;
+      if (target !== undefined) targets.push(target);
+    }
+    linkedPages.set(outline, { index: this.index, from: path, at: this.index.changeClock, targets });
+    return targets;
   }
 
   children(node: TopicNode): TopicNode[] {
@@ -201,17 +218,13 @@ export class TopicTree {
     };
   }
 
+  /**
+   * Where an outline item leads. The index keeps each item's resolution until a route it looked up
+   * changes, so a tree built again after a change resolves only the links that change can affect.
+   */
   private targetOf(item: OutlineItem, fromPath: string): { kind: TopicNodeKind; route: string | undefined; target: string | undefined } {
-    const hit = this.targets.get(item);
-    if (hit && hit.from === fromPath) return hit.target;
-    const target = this.resolveTarget(item, fromPath);
-    this.targets.set(item, { from: fromPath, target });
-    return target;
-  }
-
-  private resolveTarget(item: OutlineItem, fromPath: string): { kind: TopicNodeKind; route: string | undefined; target: string | undefined } {
-    if (item.kind === 'none' || (item.kind === 'html' && isPlaceholderHref(item.href))) return { kind: 'no-link', route: undefined, target: undefined };
-    const r = this.index.resolve({ href: item.href, kind: item.kind }, fromPath);
+    if (!isLinkItem(item) || (item.kind === 'html' && isPlaceholderHref(item.href))) return { kind: 'no-link', route: undefined, target: undefined };
+    const r = this.index.resolveKept(item, fromPath);
     switch (r.kind) {
       case 'route':
         return { kind: r.target ? 'page' : 'broken', route: r.route, target: r.target };
@@ -227,4 +240,9 @@ export class TopicTree {
         return { kind: 'broken', route: undefined, target: undefined };
     }
   }
+}
+
+/** True for an outline item with a link (not a list item without one). */
+export function isLinkItem(item: OutlineItem): item is OutlineItem & { readonly kind: PageLink['kind'] } {
+  return item.kind !== 'none';
 }

@@ -95,6 +95,16 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   private readonly unread = new Map<string, PageSummary>();
   /** Pages indexed by their front matter alone (`setFrontMatterSummary`): their bodies are not known yet. */
   private readonly bodiless = new Set<string>();
+  /**
+   * A clock that moves forward whenever what a link resolves to can change: a route's files (a page
+   * serving it came or went, or changed places in its list) or the set of files (include keys).
+   * `resolveKept` checks a kept answer against when each route, and the file set, last changed.
+   */
+  private clock = 0;
+  private readonly routeChangedAt = new Map<string, number>();
+  private filesChangedAt = 0;
+  /** Where links the index keeps resolving lead (the tree's outline items), by the link object. */
+  private readonly kept = new WeakMap<object, KeptTarget>();
 
   /**
    * `keepTexts: false` keeps summaries only (a long-running service re-reads a closed page
@@ -130,7 +140,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   /** Adds or replaces a file. Returns the pages whose findings may have changed (sorted). */
   setFile(path: string, text?: string): string[] {
     const isNew = !this.files.has(path);
-    this.files.add(path);
+    this.addFile(path);
     if (text === undefined || !this.isPagePath(path)) {
       if (text === undefined) this.addUnread(path);
       return isNew ? this.dependentsOf(this.keysOfPath(path, undefined)) : [];
@@ -142,9 +152,11 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   /** Like setFile, for a page the caller already parsed. */
   setParsedPage(page: Page, isNew = !this.files.has(page.path)): string[] {
     const path = page.path;
-    this.files.add(path);
+    this.addFile(path);
     const before = this.summaries.get(path);
-    const after = summarize(page, this.routeOf(path));
+    const parsed = summarize(page, this.routeOf(path));
+    // The same list as before keeps its items: what was resolved for them (`resolveKept`) still holds.
+    const after = before && before.outline !== parsed.outline && sameOutline(before.outline, parsed.outline) ? { ...parsed, outline: before.outline } : parsed;
     // No check used a bodiless summary's anchors (a check that asked for them waited): only what its front matter said can have changed.
     const wasBodiless = this.bodiless.delete(path);
     if (this.keepTexts) this.texts.set(path, page.text);
@@ -163,7 +175,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
    * links to it resolve and the tree sees it; its text stays with that thread.
    */
   setSummary(summary: PageSummary): void {
-    this.files.add(summary.path);
+    this.addFile(summary.path);
     this.bodiless.delete(summary.path);
     const before = this.summaries.get(summary.path);
     this.summaries.set(summary.path, summary);
@@ -179,7 +191,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
    * such a load checks every page after it has read them all.
    */
   setFrontMatterSummary(path: string, facts: FrontMatterFacts): void {
-    this.files.add(path);
+    this.addFile(path);
     const before = this.summaries.get(path);
     const after = summaryOf(path, this.routeOf(path), facts, { anchors: new Set(), outline: [], heading: undefined });
     this.summaries.set(path, after);
@@ -205,6 +217,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   /** Removes a file. Returns the pages whose findings may have changed (sorted). */
   deleteFile(path: string): string[] {
     if (!this.files.delete(path)) return [];
+    this.filesChangedAt = ++this.clock;
     this.dropUnread(path);
     this.bodiless.delete(path);
     const before = this.summaries.get(path);
@@ -279,6 +292,51 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   /** Resolves a link written on page `fromPath`, recording the dependency while a check runs. */
   resolve(link: Pick<PageLink, 'href' | 'kind'>, fromPath: string): LinkResolution {
     return resolveLink(link, this.routeOfPage(fromPath) ?? '/', this);
+  }
+
+  /**
+   * Where a link the caller keeps (an outline item of a page's summary) leads, as `resolve` says:
+   * its kind, route and target file. The answer is kept with the object, and given again until
+   * what it looked up changes. The topic tree resolves every link of every topic page each time it
+   * is built, and it is built again after each change: kept answers leave it only the links a change
+   * can affect. Lookups while a check records its dependencies are resolved afresh.
+   */
+  resolveKept(link: Pick<PageLink, 'href' | 'kind'> & object, fromPath: string): KeptTarget {
+    if (this.recording) return keptTarget(this.resolve(link, fromPath), fromPath, undefined, 0);
+    const fromRoute = this.routeOfPage(fromPath);
+    const kept = this.kept.get(link);
+    if (kept && kept.from === fromPath && kept.fromRoute === fromRoute && this.unchangedSince(kept)) {
+      // Still right now: until something changes, the next look checks nothing.
+      kept.at = this.clock;
+      return kept;
+    }
+    const fresh = keptTarget(this.resolve(link, fromPath), fromPath, fromRoute, this.clock);
+    this.kept.set(link, fresh);
+    return fresh;
+  }
+
+  /**
+   * The change clock: it moves whenever what a link resolves to can change. An answer computed
+   * from `resolveKept` answers at one reading still holds while the clock reads the same.
+   */
+  get changeClock(): number {
+    return this.clock;
+  }
+
+  /** True when nothing a kept answer looked up (its route and each redirect it followed, or files by name) changed after it. */
+  private unchangedSince(kept: KeptTarget): boolean {
+    if (kept.at === this.clock) return true;
+    switch (kept.kind) {
+      case 'route':
+        if ((this.routeChangedAt.get(kept.route as string) ?? 0) > kept.at) return false;
+        for (const hop of kept.hops) if ((this.routeChangedAt.get(hop) ?? 0) > kept.at) return false;
+        return true;
+      case 'article':
+        return this.filesChangedAt <= kept.at;
+      default:
+        // Every other kind depends on the href, the page's route and the settings alone.
+        return true;
+    }
   }
 
   /**
@@ -431,11 +489,11 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     this.indexRoutes(stub);
   }
 
-  private dropUnread(path: string): void {
+  private dropUnread(path: string, note = true): void {
     const stub = this.unread.get(path);
     if (!stub) return;
     this.unread.delete(path);
-    this.unindexRoutes(stub);
+    this.unindexRoutes(stub, note);
   }
 
   /**
@@ -445,24 +503,50 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
    */
   private replaceRoutes(before: PageSummary | undefined, after: PageSummary): void {
     if (before && before.route === after.route && before.url === after.url && !this.unread.has(after.path)) return;
-    if (before) this.unindexRoutes(before);
-    this.indexRoutes(after);
+    // A page's stub swapped for its summary, on the same route, serves that route as before: a
+    // route is marked changed only when the files serving it are not the same as before.
+    const stub = this.unread.get(after.path);
+    const touched = [...new Set([before?.route, before?.url, stub?.route, after.route, after.url])].filter((r): r is string => r !== undefined);
+    const was = touched.map((r) => this.servedBy(r));
+    if (before) this.unindexRoutes(before, false);
+    this.indexRoutes(after, false);
+    touched.forEach((r, i) => {
+      if (this.servedBy(r) !== was[i]) this.routeChanged(r);
+    });
   }
 
-  private indexRoutes(s: PageSummary): void {
-    if (this.unread.get(s.path) !== s) this.dropUnread(s.path);
+  /** The files serving `route`, in order (by `url:`, then by location), as one string to compare. */
+  private servedBy(route: string): string {
+    return `${(this.byUrlRoute.get(route) ?? []).join('\n')}\n\n${(this.byFileRoute.get(route) ?? []).join('\n')}`;
+  }
+
+  private routeChanged(route: string): void {
+    this.routeChangedAt.set(route, ++this.clock);
+  }
+
+  /** Adds `path` to the file set; include keys look files up by name. */
+  private addFile(path: string): void {
+    if (this.files.has(path)) return;
+    this.files.add(path);
+    this.filesChangedAt = ++this.clock;
+  }
+
+  private indexRoutes(s: PageSummary, note = true): void {
+    if (this.unread.get(s.path) !== s) this.dropUnread(s.path, note);
     for (const [map, route] of [[this.byFileRoute, s.route], [this.byUrlRoute, s.url]] as const) {
       if (route === undefined) continue;
       const isNew = !this.hasRoute(route);
       push(map, route, s.path);
+      if (note) this.routeChanged(route);
       if (isNew) this.addSuggestionRoute(route);
     }
   }
 
-  private unindexRoutes(s: PageSummary): void {
+  private unindexRoutes(s: PageSummary, note = true): void {
     for (const [map, route] of [[this.byFileRoute, s.route], [this.byUrlRoute, s.url]] as const) {
       if (route === undefined) continue;
       pull(map, route, s.path);
+      if (note) this.routeChanged(route);
       if (!this.hasRoute(route)) this.removeSuggestionRoute(route);
     }
   }
@@ -544,6 +628,30 @@ function insertSorted(map: Map<string, string[]>, key: string, value: string): v
   if (list[lo] !== value) list.splice(lo, 0, value);
 }
 
+/** Where a link leads, as `resolveKept` keeps it: what it was resolved from, and when it was last known right. */
+export interface KeptTarget {
+  readonly kind: LinkResolution['kind'];
+  /** For a route: the route looked up. */
+  readonly route: string | undefined;
+  /** The file it leads to, if any. */
+  readonly target: string | undefined;
+  /** For a route: the redirects followed, in order. */
+  readonly hops: readonly string[];
+  readonly from: string;
+  readonly fromRoute: string | undefined;
+  /** The index's change clock when it was last known to be right. */
+  at: number;
+}
+
+const NO_HOPS: readonly string[] = Object.freeze([]);
+
+function keptTarget(r: LinkResolution, from: string, fromRoute: string | undefined, at: number): KeptTarget {
+  const route = r.kind === 'route' ? r.route : undefined;
+  const target = r.kind === 'route' || r.kind === 'article' ? r.target : undefined;
+  const hops = r.kind === 'route' && r.redirects.length > 0 ? r.redirects : NO_HOPS;
+  return { kind: r.kind, route, target, hops, from, fromRoute, at };
+}
+
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (list) {
@@ -605,6 +713,22 @@ function outlineOf(topic: TopicLink, text: string): OutlineItem {
 }
 
 /** True when what the front matter gives (routes, title, description, kind) differs. */
+/** True when two outlines have the same items (text, link and range), nested alike. */
+export function sameOutline(a: readonly OutlineItem[], b: readonly OutlineItem[]): boolean {
+  const stack: [readonly OutlineItem[], readonly OutlineItem[]][] = [[a, b]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [x, y] = next;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i] as OutlineItem;
+      const q = y[i] as OutlineItem;
+      if (p.text !== q.text || p.href !== q.href || p.kind !== q.kind || p.range.start !== q.range.start || p.range.end !== q.range.end) return false;
+      stack.push([p.children, q.children]);
+    }
+  }
+  return true;
+}
+
 function factsChanged(a: PageSummary, b: PageSummary): boolean {
   return a.route !== b.route || a.url !== b.url || a.title !== b.title || a.description !== b.description || a.isTopicPage !== b.isTopicPage;
 }

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Engine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { MemoryFileHost } from '../helpers/memoryHost';
-import { fullCheck as fullCheckOf, serviceFor, sorted } from '../helpers/serviceHarness';
+import { fullCheck as fullCheckOf, serviceFor, sorted, treeLines } from '../helpers/serviceHarness';
 import { opArb, otherArb, pageArb, pathArb, render, type Op } from '../helpers/workspaceArbitraries';
 
 const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
@@ -99,7 +99,7 @@ const serviceOpArb: fc.Arbitrary<ServiceOp> = fc.oneof(
   fc.record({ kind: fc.constant('fix-all' as const), path: pathArb }),
 );
 
-test('the workspace service equals a full re-check after random disk changes, editor overlays, non-page files and hypothetical checks', async () => {
+test('the workspace service equals a full re-check, and its tree a fresh load\'s, after random disk changes, editor overlays, non-page files and hypothetical checks', async () => {
   let updates = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(fc.tuple(pathArb, pageArb.map(render)), { minLength: 1, maxLength: 8 }), fc.array(serviceOpArb, { minLength: 1, maxLength: 12 }), async (initial, ops) => {
@@ -159,9 +159,12 @@ test('the workspace service equals a full re-check after random disk changes, ed
         const effective = new Map(h.host.files);
         for (const [p, t] of overlays) if (!gone.has(p)) effective.set(p, t);
         assert.deepEqual(sorted(h.live), await fullCheckOf(effective), `after ${JSON.stringify(op)}`);
+        // The tree, built again after each change from what the index kept, is the one a fresh load builds.
+        const fresh = await serviceFor(effective);
+        assert.deepEqual(treeLines(h.service), treeLines(fresh.service), `tree after ${JSON.stringify(op)}`);
       }
     }),
     { numRuns: RUNS },
   );
-  console.log(`# service: ${RUNS} random workspaces, ${updates} operations compared with a full re-check`);
+  console.log(`# service: ${RUNS} random workspaces, ${updates} operations compared with a full re-check and a fresh tree`);
 });

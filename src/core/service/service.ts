@@ -14,7 +14,7 @@ import { parseFrontMatter, type FrontMatter } from '../frontMatter';
 import { frontMatterFacts, parsePage, type Page } from '../page';
 import { allRules, rulesById } from '../rules';
 import type { Finding, Range, TextEdit } from '../types';
-import { WorkspaceIndex, type OutlineItem, type PageSummary } from '../workspace';
+import { sameOutline, WorkspaceIndex, type PageSummary } from '../workspace';
 import frontMatterSchema from '../../../schemas/topic-page.frontmatter.schema.json';
 import { BacklinkIndex, keysOfTarget, linkKeys } from './backlinks';
 import { NONE, type CancellationToken } from './cancellation';
@@ -1675,20 +1675,6 @@ function sameForTree(a: PageSummary, b: PageSummary): boolean {
   return sameOutline(a.outline, b.outline);
 }
 
-function sameOutline(a: readonly OutlineItem[], b: readonly OutlineItem[]): boolean {
-  const stack: [readonly OutlineItem[], readonly OutlineItem[]][] = [[a, b]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [x, y] = next;
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) {
-      const p = x[i] as OutlineItem;
-      const q = y[i] as OutlineItem;
-      if (p.text !== q.text || p.href !== q.href || p.kind !== q.kind || p.range.start !== q.range.start || p.range.end !== q.range.end) return false;
-      stack.push([p.children, q.children]);
-    }
-  }
-  return true;
-}
 
 function toCachedFinding(f: Finding): CachedFinding {
   return { ruleId: f.ruleId, severity: f.severity, start: f.range.start, end: f.range.end, message: f.message };
