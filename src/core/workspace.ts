@@ -104,7 +104,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   private readonly routeChangedAt = new Map<string, number>();
   private filesChangedAt = 0;
   /** Where links the index keeps resolving lead (the tree's outline items), by the link object. */
-  private readonly kept = new WeakMap<object, KeptTarget>();
+  private readonly kept = new WeakMap<object, KeptEntry>();
 
   /**
    * `keepTexts: false` keeps summaries only (a long-running service re-reads a closed page
@@ -154,9 +154,8 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     const path = page.path;
     this.addFile(path);
     const before = this.summaries.get(path);
-    const parsed = summarize(page, this.routeOf(path));
     // The same list as before keeps its items: what was resolved for them (`resolveKept`) still holds.
-    const after = before && before.outline !== parsed.outline && sameOutline(before.outline, parsed.outline) ? { ...parsed, outline: before.outline } : parsed;
+    const after = summarize(page, this.routeOf(path), before?.outline);
     // No check used a bodiless summary's anchors (a check that asked for them waited): only what its front matter said can have changed.
     const wasBodiless = this.bodiless.delete(path);
     if (this.keepTexts) this.texts.set(path, page.text);
@@ -302,7 +301,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
    * can affect. Lookups while a check records its dependencies are resolved afresh.
    */
   resolveKept(link: Pick<PageLink, 'href' | 'kind'> & object, fromPath: string): KeptTarget {
-    if (this.recording) return keptTarget(this.resolve(link, fromPath), fromPath, undefined, 0);
+    if (this.recording) return keptEntry(this.resolve(link, fromPath), fromPath, undefined, 0);
     const fromRoute = this.routeOfPage(fromPath);
     const kept = this.kept.get(link);
     if (kept && kept.from === fromPath && kept.fromRoute === fromRoute && this.unchangedSince(kept)) {
@@ -310,7 +309,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
       kept.at = this.clock;
       return kept;
     }
-    const fresh = keptTarget(this.resolve(link, fromPath), fromPath, fromRoute, this.clock);
+    const fresh = keptEntry(this.resolve(link, fromPath), fromPath, fromRoute, this.clock);
     this.kept.set(link, fresh);
     return fresh;
   }
@@ -324,7 +323,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   }
 
   /** True when nothing a kept answer looked up (its route and each redirect it followed, or files by name) changed after it. */
-  private unchangedSince(kept: KeptTarget): boolean {
+  private unchangedSince(kept: KeptEntry): boolean {
     if (kept.at === this.clock) return true;
     switch (kept.kind) {
       case 'route':
@@ -628,13 +627,17 @@ function insertSorted(map: Map<string, string[]>, key: string, value: string): v
   if (list[lo] !== value) list.splice(lo, 0, value);
 }
 
-/** Where a link leads, as `resolveKept` keeps it: what it was resolved from, and when it was last known right. */
+/** Where a link leads, as `resolveKept` answers: the kind of its resolution, and for a route or an include key, what it found. */
 export interface KeptTarget {
   readonly kind: LinkResolution['kind'];
   /** For a route: the route looked up. */
   readonly route: string | undefined;
   /** The file it leads to, if any. */
   readonly target: string | undefined;
+}
+
+/** A kept answer, with what it was resolved from, what it looked up and when it was last known right. */
+interface KeptEntry extends KeptTarget {
   /** For a route: the redirects followed, in order. */
   readonly hops: readonly string[];
   readonly from: string;
@@ -645,7 +648,7 @@ export interface KeptTarget {
 
 const NO_HOPS: readonly string[] = Object.freeze([]);
 
-function keptTarget(r: LinkResolution, from: string, fromRoute: string | undefined, at: number): KeptTarget {
+function keptEntry(r: LinkResolution, from: string, fromRoute: string | undefined, at: number): KeptEntry {
   const route = r.kind === 'route' ? r.route : undefined;
   const target = r.kind === 'route' || r.kind === 'article' ? r.target : undefined;
   const hops = r.kind === 'route' && r.redirects.length > 0 ? r.redirects : NO_HOPS;
@@ -670,8 +673,11 @@ function pull(map: Map<string, string[]>, key: string, value: string): void {
   if (list.length === 0) map.delete(key);
 }
 
-function summarize(page: Page, route: string | undefined): PageSummary {
-  return summaryOf(page.path, route, page, { anchors: page.anchors, outline: page.topicLinks.map((t) => outlineOf(t, page.text)), heading: page.title?.trim() ? undefined : pageHeading(page) });
+/** A parsed page's summary; with the outline it had before, that outline's items when its list is the same. */
+function summarize(page: Page, route: string | undefined, previous?: readonly OutlineItem[]): PageSummary {
+  const fresh = page.topicLinks.map((t) => outlineOf(t, page.text));
+  const outline = previous && sameOutline(previous, fresh) ? previous : fresh;
+  return summaryOf(page.path, route, page, { anchors: page.anchors, outline, heading: page.title?.trim() ? undefined : pageHeading(page) });
 }
 
 /** A page's summary from what its front matter says and what its body gives. */
