@@ -186,16 +186,20 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
    * description and kind are as `setParsedPage` gives them; its anchors, heading and outline are
    * not known (empty) until `setParsedPage` replaces it. Nothing may depend on them meanwhile:
    * `hasBody` says which pages have them (a check that asks for a bodiless page's summary waits).
-   * For a load that then parses each page once, when it checks it; nothing is marked as affected:
-   * such a load checks every page after it has read them all.
+   * For a load that then parses each page once, when it checks it. Returns the pages whose
+   * findings may have changed (sorted): none in a load that checks every page after it has read
+   * them all, but a load that keeps checks from an earlier session (their dependencies restored)
+   * must check again the pages that looked up what a new or changed page now serves.
    */
-  setFrontMatterSummary(path: string, facts: FrontMatterFacts): void {
+  setFrontMatterSummary(path: string, facts: FrontMatterFacts): string[] {
     this.addFile(path);
     const before = this.summaries.get(path);
     const after = summaryOf(path, this.routeOf(path), facts, { anchors: new Set(), outline: [], heading: undefined });
     this.summaries.set(path, after);
     this.bodiless.add(path);
     this.replaceRoutes(before, after);
+    if (this.dependencies.keyCount === 0 || (before && !factsChanged(before, after))) return [];
+    return this.dependentsOf([...this.keysOfPath(path, before), ...this.keysOfPath(path, after)]).filter((p) => p !== path && this.summaries.has(p));
   }
 
   /** False for a page indexed by its front matter alone (`setFrontMatterSummary`), until its body is. */

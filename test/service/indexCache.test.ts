@@ -133,6 +133,34 @@ describe('the index kept between sessions', () => {
     assert.equal(kept?.pages.some((p) => p.summary.path === deleted), false);
   });
 
+  it('checks again a kept page whose broken link a page written between sessions now serves, whichever its kind', async () => {
+    // A `git pull` between sessions adds the page a kept check found missing. The language server
+    // indexes a page read at start-up by its front matter first (`frontMatterFirst`), its body at
+    // its check: the kept check that looked the page's route up must run again all the same.
+    const hub = '---\nclasses: topic-page\ntitle: Hub\ndescription: d\n---\n<ul class="topic-links">\n  <li><a href="/users/a">A</a><p>About A.</p></li>\n</ul>\n';
+    const added = {
+      plain: '---\ntitle: A\ndescription: d\n---\nText.\n',
+      'with a list': '---\ntitle: A\ndescription: d\n---\n<ul class="topic-links">\n  <li><a href="/users/hub">Hub</a><p>Back.</p></li>\n</ul>\n',
+      'topic page': '---\nclasses: topic-page\ntitle: A\ndescription: d\n---\n<ul class="topic-links">\n  <li><a href="/users/hub">Hub</a><p>Back.</p></li>\n</ul>\n',
+    };
+    for (const [kind, text] of Object.entries(added)) {
+      const options = { ...VERSION, frontMatterFirst: true };
+      const host = new StampedHost({ 'articles/users/hub.md': hub });
+      const store = new MemoryStore();
+      const first = await serviceFor(host.files, { ...options, indexStore: store }, host);
+      await first.service.whenSaved();
+      assert.deepEqual(first.live.get('articles/users/hub.md'), ['link-broken 94-102 No page for route `/users/a`.'], kind);
+
+      const next = host.copy();
+      next.write('articles/users/a.md', text);
+      const second = await serviceFor(next.files, { ...options, indexStore: store }, next);
+      await second.service.whenSaved();
+      assert.equal(second.live.has('articles/users/hub.md'), false, `${kind}: the link is no longer broken`);
+      const fresh = await serviceFor(next.files, VERSION);
+      assert.deepEqual(sorted(second.live), sorted(fresh.live), kind);
+    }
+  });
+
   it('ignores a damaged, foreign or unreadable cache and replaces it with a good one', async () => {
     const files = exampleFiles();
     const good = new MemoryStore();

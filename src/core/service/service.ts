@@ -496,7 +496,7 @@ export class WorkspaceService {
       return;
     }
     state.skipped.delete(path);
-    state.index.setFrontMatterSummary(path, facts);
+    for (const p of state.index.setFrontMatterSummary(path, facts)) this.markDirty(p);
     if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
     if (this.options.frontMatterFirst !== 'all') this.keepFresh(path, text);
   }
