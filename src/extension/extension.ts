@@ -31,7 +31,11 @@ const FIX_ALL_KIND = 'source.fixAll.topicPages';
 /** Applies the `source.fixAll.topicPages` action of the active editor, if the server offers one. */
 async function fixAllInEditor(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return;
+  if (!editor) {
+    // Run from a key binding with the focus elsewhere (the palette offers it only on a page).
+    void vscode.window.showInformationMessage('Topic Pages: open a page in the editor to fix its problems.');
+    return;
+  }
   const doc = editor.document;
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND);
@@ -40,7 +44,8 @@ async function fixAllInEditor(): Promise<void> {
     vscode.window.setStatusBarMessage('Topic Pages: nothing to fix automatically', 3000);
     return;
   }
-  await vscode.workspace.applyEdit(action.edit);
+  // The editor refuses an edit it cannot apply (the page changed meanwhile, or cannot be written): say so.
+  if (!(await vscode.workspace.applyEdit(action.edit))) void vscode.window.showWarningMessage('Topic Pages: the fixes could not be applied (the page may have changed meanwhile). Run the command again.');
 }
 
 export function activate(context: vscode.ExtensionContext): TopicPagesApi {
