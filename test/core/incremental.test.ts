@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Engine } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import { MemoryFileHost } from '../helpers/memoryHost';
-import { fullCheck as fullCheckOf, serviceFor, sorted, treeLines } from '../helpers/serviceHarness';
+import { fullCheck as fullCheckOf, serviceFor, sorted } from '../helpers/serviceHarness';
 import { opArb, otherArb, pageArb, pathArb, render, type Op } from '../helpers/workspaceArbitraries';
 
 const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
@@ -161,7 +161,7 @@ test('the workspace service equals a full re-check, and its tree a fresh load\'s
         assert.deepEqual(sorted(h.live), await fullCheckOf(effective), `after ${JSON.stringify(op)}`);
         // The tree, built again after each change from what the index kept, is the one a fresh load builds.
         const fresh = await serviceFor(effective);
-        assert.deepEqual(treeLines(h.service), treeLines(fresh.service), `tree after ${JSON.stringify(op)}`);
+        assert.deepEqual(h.service.treeSnapshot(), fresh.service.treeSnapshot(), `tree after ${JSON.stringify(op)}`);
       }
     }),
     { numRuns: RUNS },

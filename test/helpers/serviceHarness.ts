@@ -5,7 +5,7 @@
  *   h.live.get('articles/a.md') // ["rule-id start-end message", ...]
  */
 import { Engine } from '../../src/core/engine';
-import { WorkspaceService, type ServiceOptions, type ServiceTreeNode } from '../../src/core/service/service';
+import { WorkspaceService, type ServiceOptions } from '../../src/core/service/service';
 import type { Finding } from '../../src/core/types';
 import { MemoryFileHost, type MemoryFiles } from './memoryHost';
 
@@ -88,23 +88,6 @@ export async function fullCheck(files: ReadonlyMap<string, string | Uint8Array>)
   const out = new Map<string, string[]>();
   for (const [path, findings] of engine.checkAll()) out.set(path, findingKeys(findings));
   return sorted(out);
-}
-
-/**
- * The topic tree as the view would show it fully expanded: one line per node, depth first, each
- * child under its parent (at most `limit` nodes; a cycle is a leaf, so the walk ends).
- */
-export function treeLines(service: WorkspaceService, limit = 400): string[] {
-  const out: string[] = [];
-  const visit = (nodes: readonly ServiceTreeNode[], depth: number): void => {
-    for (const n of nodes) {
-      if (out.length >= limit) return;
-      out.push(`${'  '.repeat(depth)}${JSON.stringify(n)}`);
-      if (n.hasChildren) visit(service.treeChildren(n.id), depth + 1);
-    }
-  };
-  visit(service.treeRoots(), 0);
-  return out;
 }
 
 export function sorted<V>(map: ReadonlyMap<string, V>): Map<string, V> {

@@ -1675,7 +1675,6 @@ function sameForTree(a: PageSummary, b: PageSummary): boolean {
   return sameOutline(a.outline, b.outline);
 }
 
-
 function toCachedFinding(f: Finding): CachedFinding {
   return { ruleId: f.ruleId, severity: f.severity, start: f.range.start, end: f.range.end, message: f.message };
 }
