@@ -61,23 +61,59 @@ export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rul
 
 /**
  * `checkPage` while some pages are indexed by their front matter alone (`setFrontMatterSummary`):
- * a rule that asks for the summary of one of them (its anchors are not known yet) is left out of
- * `findings`, and `complete` is false: check the page again once every page's body is indexed.
- * Dependencies are recorded as `checkPage` records them.
+ * a rule may read what such a page's front matter says (its routes, title, description), but a
+ * rule that asks for what only its body tells (its anchors, an untitled page's heading, its list)
+ * is left out of `findings` and named in `deferred`, and `complete` is false: check the page again
+ * once every page's body is indexed. Dependencies are recorded as `checkPage` records them.
  */
-export function checkPageOrWait(page: Page, index: WorkspaceIndex, rules: readonly Rule[] = allRules, options: { readonly record?: boolean } = {}): { findings: Finding[]; complete: boolean } {
+export function checkPageOrWait(
+  page: Page,
+  index: WorkspaceIndex,
+  rules: readonly Rule[] = allRules,
+  options: { readonly record?: boolean } = {},
+): { findings: Finding[]; complete: boolean; deferred: string[] } {
   const view: IndexView =
     index.bodilessCount === 0
       ? index
       : {
           settings: index.settings,
-          summary: (path) => (index.hasBody(path) ? index.summary(path) : needsWorkspace()),
+          summary: (path) => {
+            const s = index.summary(path);
+            return s === undefined || index.hasBody(path) ? s : frontMatterOnly(s);
+          },
           filesForRoute: (route) => index.filesForRoute(route),
           suggestRoutes: (route, max) => index.suggestRoutes(route, max),
           resolveInclude: (includePath, fromPath) => index.resolveInclude(includePath, fromPath),
         };
   const { findings, deferred } = checkAgainst(page, index, view, rules, options);
-  return { findings, complete: deferred.length === 0 };
+  return { findings, complete: deferred.length === 0, deferred };
+}
+
+/**
+ * The summary of a page indexed by its front matter alone, as a check sees it: what the front
+ * matter says, and NeedsWorkspace for what the body will say. The index marks a page's dependents
+ * again when its body changes what its front matter said (`setParsedPage`), so a check that read
+ * only the front matter stays right.
+ */
+function frontMatterOnly(s: PageSummary): PageSummary {
+  const titled = s.title?.trim() ? true : false;
+  return {
+    path: s.path,
+    route: s.route,
+    url: s.url,
+    title: s.title,
+    description: s.description,
+    isTopicPage: s.isTopicPage,
+    get heading(): string | undefined {
+      return titled ? undefined : needsWorkspace();
+    },
+    get anchors(): ReadonlySet<string> {
+      return needsWorkspace();
+    },
+    get outline(): PageSummary['outline'] {
+      return needsWorkspace();
+    },
+  };
 }
 
 /** The rules on a page as `view` answers them, its links resolved (each once) and its lookups recorded in `index`. */
@@ -148,8 +184,13 @@ function runRules(page: Page, index: IndexView, rules: readonly Rule[], resolve:
       findings.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule \`${rule.id}\` on this page (${reason}); the other rules ran. Please report it.`, range: { start: 0, end: 0 } });
     }
   }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  findings.sort(compareFindings);
   return { findings, deferred };
+}
+
+/** The order a page's findings are reported in: by place, then by rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** Decoded file text, or why it cannot be checked. The BOM is kept out of `text` and remembered. */

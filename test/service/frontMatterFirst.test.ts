@@ -7,7 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { checkPageOrWait } from '../../src/core/engine';
+import { parseFrontMatter } from '../../src/core/frontMatter';
+import { frontMatterFacts, parsePage } from '../../src/core/page';
 import type { ServiceOptions } from '../../src/core/service/service';
+import { defaultSettings, WorkspaceIndex } from '../../src/core/workspace';
 import { findingKeys, harnessFor, MemoryServiceHost, serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
 import { topicPage } from '../helpers/memoryHost';
 import { otherArb, pageArb, pathArb, plainArb, render, renderPlain } from '../helpers/workspaceArbitraries';
@@ -150,6 +154,105 @@ describe('a check that loads front matter first', () => {
     const published = h.publications.filter((p) => p.path === 'articles/a/index.md' && !p.partial).map((p) => findingKeys(p.findings));
     assert.deepEqual(published.at(-1), [fragment, broken].sort((x, y) => Number(x.split(' ')[1]?.split('-')[0]) - Number(y.split(' ')[1]?.split('-')[0])));
     assert.ok(published.some((f) => f.includes(broken) && !f.includes(fragment)), `while b.md waited for its body, the open page showed its other findings: ${JSON.stringify(published)}`);
+  });
+
+  it('a check reads the front matter of a page indexed by it alone, and waits only for what its body tells', () => {
+    const index = new WorkspaceIndex(defaultSettings({ docsRoot: 'articles' }));
+    const b = '---\ntitle: The B Page\ndescription: About B.\n---\n## Setup\n\nText.\n';
+    index.setFrontMatterSummary('articles/b.md', frontMatterFacts(parseFrontMatter(b)));
+    assert.equal(index.hasBody('articles/b.md'), false);
+    const empty = topicPage('<ul class="topic-links">\n  <li><a href="/b"></a><p>About B.</p></li>\n</ul>\n');
+    const first = checkPageOrWait(parsePage('articles/a.md', empty), index);
+    assert.deepEqual(
+      first.findings.map((f) => [f.ruleId, empty.slice(f.range.start, f.range.end), f.message, f.suggestions?.map((x) => x.title)]),
+      [['link-text-empty', '<a href="/b"></a>', 'Link to `/b` has no text.', ['Use the target\'s title "The B Page"']]],
+    );
+    assert.deepEqual([first.complete, first.deferred], [true, []]);
+    const fragment = topicPage('<ul class="topic-links">\n  <li><a href="/b#setup">B</a><p>About B.</p></li>\n  <li><a href="/c">C</a><p>Nowhere.</p></li>\n</ul>\n');
+    const second = checkPageOrWait(parsePage('articles/a.md', fragment), index);
+    assert.deepEqual([second.complete, second.deferred, second.findings.map((f) => f.ruleId)], [false, ['link-fragment'], ['link-broken']]);
+    index.setParsedPage(parsePage('articles/b.md', b));
+    const third = checkPageOrWait(parsePage('articles/a.md', fragment), index);
+    assert.deepEqual([third.complete, third.findings.map((f) => f.ruleId)], [true, ['link-broken']]);
+  });
+
+  it('in the language server, a missing fragment found on an open page stays shown while another page it links to waits for its body', async () => {
+    const files = {
+      // Read in path order: the topic page (indexed whole) before the plain page (its front matter first).
+      'articles/a/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/b#gone">B</a><p>Gone.</p></li>\n  <li><a href="/c#setup">C</a><p>Setup.</p></li>\n</ul>\n'),
+      'articles/b.md': topicPage('<ul class="topic-links">\n  <li><a href="/c">C</a><p>C.</p></li>\n</ul>\n'),
+      'articles/c.md': '---\ntitle: C\ndescription: About C.\n---\n## Setup\n\nText.\n',
+    };
+    const text = files['articles/a/index.md'];
+    const at = text.indexOf('#gone');
+    // c.md's read is held until the open page has been checked with b.md's body indexed (at most 200 turns of the timer).
+    const host = new (class extends MemoryServiceHost {
+      override async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+        for (let i = 0; path === 'articles/c.md' && i < 200 && !h.publications.some((p) => p.path === 'articles/a/index.md' && p.findings.length > 0); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return super.readFile(path);
+      }
+    })(files);
+    const h: Harness = harnessFor(host, SERVER);
+    h.service.openDocument('articles/a/index.md', 1, text);
+    await h.service.load();
+    await h.service.whenIdle();
+    const gone = `link-fragment ${at}-${at + '#gone'.length} No heading or id \`gone\` on \`articles/b.md\`.`;
+    const shown = h.publications.filter((p) => p.path === 'articles/a/index.md' && !p.partial).map((p) => findingKeys(p.findings));
+    const first = shown.findIndex((keys) => keys.includes(gone));
+    assert.ok(first >= 0 && first < shown.length - 1, `found before c.md's body was read, and checked again after: ${JSON.stringify(shown)}`);
+    for (const keys of shown.slice(first)) assert.deepEqual(keys, [gone]);
+  });
+
+  it('in the language server, an empty link to a page still waiting for its body keeps its squiggle: the rule reads only the front matter', async () => {
+    const files = {
+      'articles/a/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/b"></a><p>About B.</p></li>\n</ul>\n'),
+      'articles/b.md': '---\ntitle: B\ndescription: About B.\n---\n## Setup\n\nText.\n',
+    };
+    // Every page read in a slice of its own: the open page is checked between the reads, as at scale.
+    const h = harnessFor(new MemoryServiceHost(files), { ...SERVER, sliceMs: 0 });
+    h.service.openDocument('articles/a/index.md', 1, files['articles/a/index.md']);
+    await h.service.load();
+    await h.service.whenIdle();
+    const text = files['articles/a/index.md'];
+    const at = text.indexOf('<a href="/b"></a>');
+    const empty = `link-text-empty ${at}-${at + '<a href="/b"></a>'.length} Link to \`/b\` has no text.`;
+    const shown = h.publications.filter((p) => p.path === 'articles/a/index.md' && !p.partial).map((p) => findingKeys(p.findings));
+    assert.ok(shown.length >= 2, `checked with b.md known by name, then by its front matter: ${JSON.stringify(shown)}`);
+    for (const keys of shown) assert.deepEqual(keys, [empty]);
+  });
+
+  it('in the language server, an open page\'s findings never go and come back while pages wait for their bodies', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(pathArb, fc.oneof(pageArb.map(render), plainArb.map(renderPlain))), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(pathArb, pageArb.map(render)), { minLength: 1, maxLength: 2 }),
+        fc.boolean(),
+        async (pages, open, interleaved) => {
+          const files = new Map<string, string>();
+          for (const [path, text] of pages) files.set(path, text);
+          // Interleaved: every page read in a slice of its own, so open pages are checked between the reads.
+          const h = harnessFor(new MemoryServiceHost(files), interleaved ? { ...SERVER, sliceMs: 0 } : SERVER);
+          open.forEach(([path, text], i) => h.service.openDocument(path, i + 1, text));
+          await h.service.load();
+          await h.service.whenIdle();
+          for (const path of new Set(open.map(([p]) => p))) {
+            // The open text never changes here: a finding of the last check, once shown, stays shown.
+            const shown = h.publications.filter((p) => p.path === path && !p.partial).map((p) => new Set(findingKeys(p.findings)));
+            const last = shown.at(-1) ?? new Set<string>();
+            for (const key of last) {
+              const first = shown.findIndex((keys) => keys.has(key));
+              for (const keys of shown.slice(first)) assert.ok(keys.has(key), `${path}: ${key} went and came back`);
+              compared += shown.length - first;
+            }
+          }
+        },
+      ),
+      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    assert.ok(compared > 0, 'some open pages had findings published more than once');
   });
 
   it('in the language server, a rename while pages wait for their bodies still updates the links on those pages', async () => {

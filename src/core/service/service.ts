@@ -1,6 +1,6 @@
 import { CONFIG_FILE, type UserConfig } from '../config';
 import { compatibleFixEdits, fixAll } from '../edits';
-import { checkPageAlone, checkPageOrWait, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
+import { checkPageAlone, checkPageOrWait, compareFindings, decodeFile, loadSettings, readInOrder, skippedFinding, tooLargeReason, type FileHost, type FileRead, type LoadedSettings } from '../engine';
 import { frontMatterContext, hrefAt, schemaKeys, schemaValues } from '../features/completionContext';
 import { articleKeyForFile, hrefEditsForMoves, pageMoves, type PageMove } from '../features/linkUpdates';
 import { fragmentOffset, hoverMarkdown, linkTargets, targetAt } from '../features/navigation';
@@ -1288,16 +1288,20 @@ export class WorkspaceService {
     const record = { record: this.options.recordDependencies !== false };
     const page = this.parse(path, text);
     // While some pages' bodies are not indexed yet, a check that needs one is done again once they are.
-    const { findings, complete } = checkPageOrWait(page, state.index, allRules, record);
+    const { findings: found, complete, deferred } = checkPageOrWait(page, state.index, allRules, record);
     if (!complete) {
       state.waiting.add(path);
       this.dirty.delete(path);
       // An open page shows what it has meanwhile; a closed one is published once, complete.
       if (mayWait && !this.overlays.has(path)) return undefined;
+      // What the rules that waited found in the last check of the same text stays shown until they run again.
+      const last = this.overlays.has(path) ? this.results.get(path) : undefined;
+      const findings = last !== undefined && last.text === text ? withDeferred(found, last.findings, deferred) : found;
       if (this.overlays.has(path)) this.results.set(path, { text, findings });
       this.setCount(path, findings);
       return findings;
     }
+    const findings = found;
     if (this.options.indexStore) this.checkedFindings.set(path, findings.map(toCachedFinding));
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
     if (this.overlays.has(path)) this.results.set(path, { text, findings });
@@ -1673,6 +1677,13 @@ function sameForTree(a: PageSummary, b: PageSummary): boolean {
   // An untitled page is labelled by its heading.
   if (a.route !== b.route || a.url !== b.url || a.title !== b.title || a.heading !== b.heading || a.description !== b.description || a.isTopicPage !== b.isTopicPage) return false;
   return sameOutline(a.outline, b.outline);
+}
+
+/** `found`, with what the rules in `deferred` found in `last` (a check of the same text), in the engine's order. */
+function withDeferred(found: readonly Finding[], last: readonly Finding[], deferred: readonly string[]): readonly Finding[] {
+  const kept = last.filter((f) => deferred.includes(f.ruleId));
+  if (kept.length === 0) return found;
+  return [...found, ...kept].sort(compareFindings);
 }
 
 function toCachedFinding(f: Finding): CachedFinding {
