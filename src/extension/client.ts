@@ -48,7 +48,7 @@ export function createClient(context: vscode.ExtensionContext, linkUpdates: Link
     // Diagnostics come in batches (src/extension/workspaceDiagnostics.ts), not one message per file.
     // Each folder's settings, so that the server starts loading without waiting for the answer to
     // workspace/configuration (the extension host is busy while a window starts).
-    initializationOptions: { rulesDocs: rulesDocs(context).toString(), diagnosticBatches: true, folderSettings: folderSettings(), ...cacheOption(context) },
+    initializationOptions: { rulesDocs: rulesDocs(context).toString(), diagnosticBatches: true, explainBrokenLinks: true, folderSettings: folderSettings(), ...cacheOption(context) },
     middleware,
     // The status bar and the view show the server's state; the output channel opens only on errors.
     revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -211,6 +211,8 @@ export class TopicPagesServer {
   private settingsGiven = false;
   /** The client takes `topicPages/diagnostics` batches instead of one publishDiagnostics per file. */
   private diagnosticBatches = false;
+  /** The client runs `topicPages.explainBrokenLink` (the VS Code extension): a broken href links to it. */
+  private explainBrokenLinks = false;
   /** Where each folder's index is kept between sessions (undefined: nowhere). */
   cacheDirectory: string | undefined;
   private readonly batch = new Map<string, CompactDiagnostic[]>();
@@ -299,7 +301,7 @@ export class TopicPagesServer {
     this.canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canReportProgress = caps.window?.workDoneProgress === true;
     this.canTrackFolders = caps.workspace?.workspaceFolders === true;
-    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; folderSettings?: unknown; rulesDocs?: unknown; diagnosticBatches?: unknown; cacheDirectory?: unknown } | undefined) ?? {};
+    const initial = (params.initializationOptions as { settings?: SettingsObject; topicPages?: SettingsObject; folderSettings?: unknown; rulesDocs?: unknown; diagnosticBatches?: unknown; explainBrokenLinks?: unknown; cacheDirectory?: unknown } | undefined) ?? {};
     this.cacheDirectory = cacheDirectory(initial.cacheDirectory);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, name: 'root' }] : []);
     for (const f of folders) {
@@ -308,6 +310,7 @@ export class TopicPagesServer {
     }
     if (typeof initial.rulesDocs === 'string' && initial.rulesDocs !== '') rulesDocs = initial.rulesDocs;
     this.diagnosticBatches = initial.diagnosticBatches === true;
+    this.explainBrokenLinks = initial.explainBrokenLinks === true;
     for (const f of this.folders) f.settings = initial.topicPages ?? initial.settings ?? {};
     const given = initial.folderSettings;
     if (typeof given === 'object' && given !== null && this.folders.every((f) => isSettingsObject((given as Record<string, unknown>)[f.uri]))) {
@@ -760,7 +763,9 @@ export class TopicPagesServer {
     const doc = at && this.textAndLines(at.folder, at.path);
     if (!at || !doc) return [];
     const links = at.folder.service.documentLinks(at.path, token).map((l) => ({ range: toLspRange(doc.lines, l.range), target: at.folder.uriOf(l.target), tooltip: l.tooltip }));
-    // A broken route links to an explanation (the client's command), never to a file to create.
+    // A broken route links to an explanation (the client's command), never to a file to create. Other
+    // clients get no link there: a `command:` target means nothing to them (the diagnostic explains it).
+    if (!this.explainBrokenLinks) return links;
     for (const f of at.folder.service.diagnostics(at.path)) {
       if (f.ruleId !== 'link-broken' || f.range.start === f.range.end) continue;
       const target = `command:topicPages.explainBrokenLink?${encodeURIComponent(JSON.stringify([f.message]))}`;
