@@ -188,6 +188,9 @@ export class TopicPagesServer {
   private lastStatus = '';
   private progress: WorkDoneProgressServerReporter | undefined;
   private loading: Promise<void> = Promise.resolve();
+  /** Settled when the client says `initialized` (the first load starts then): nothing is idle before. */
+  private markInitialized: () => void = () => undefined;
+  private readonly initializedSeen = new Promise<void>((resolve) => (this.markInitialized = resolve));
   /** The client's file watching, registered (or refused). */
   private watching: Promise<void> = Promise.resolve();
   /** True once every folder was indexed and checked once; stays true. */
@@ -338,6 +341,7 @@ export class TopicPagesServer {
   }
 
   private async initialized(): Promise<void> {
+    this.markInitialized();
     if (this.canTrackFolders) this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.changeFolders(e.added, e.removed));
     if (this.canRegisterConfiguration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'topicPages' });
     // The client watches before the first listing (a file written after it is reported, not missed);
@@ -478,6 +482,8 @@ export class TopicPagesServer {
   }
 
   async whenIdle(): Promise<void> {
+    // Asked before `initialized` (a client that does not wait for the answer to `initialize`): the first load has not started.
+    await this.initializedSeen;
     await this.loading;
     for (;;) {
       await Promise.all(this.folders.map((f) => f.service.whenIdle()));
