@@ -13,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { engineFor } from '../helpers/memoryHost';
+import { CORPUS_CONFIG, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
 import { buildServer } from '../helpers/lspServer';
 
 const repo = join(__dirname, '..', '..');
@@ -73,9 +75,37 @@ function neovim(): { version: string } | { missing: string } {
   return { version: r.stdout.split('\n')[0] ?? '' };
 }
 
+/**
+ * Writes `files` into a fresh temp folder's workspace, runs client.lua in headless Neovim on `page`
+ * and returns what it recorded, with the workspace folder. The caller removes `dir`.
+ */
+function runNeovim(files: Readonly<Record<string, string | Uint8Array>>, page: string, steps: 'all' | 'diagnostics'): { dir: string; recorded: Recorded } {
+  buildServer();
+  const dir = mkdtempSync(join(tmpdir(), 'topic-pages-nvim-'));
+  for (const [p, t] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, 'ws', p)), { recursive: true });
+    writeFileSync(join(dir, 'ws', p), t);
+  }
+  mkdirSync(join(dir, 'cache'));
+  const out = join(dir, 'out.json');
+  const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${join(__dirname, 'neovim', 'client.lua')}`], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, TP_ROOT: join(dir, 'ws'), TP_PAGE: page, TP_NODE: process.execPath, TP_SERVER: join(repo, 'dist', 'server.js'), TP_CACHE: join(dir, 'cache'), TP_OUT: out, TP_STEPS: steps },
+  });
+  assert.equal(run.status, 0, `nvim exited ${run.status} ${run.signal ?? ''}: ${run.stderr}${run.stdout}`);
+  const recorded = JSON.parse(readFileSync(out, 'utf8')) as Recorded;
+  assert.equal(recorded.error ?? null, null);
+  assert.equal(recorded.ok, true);
+  for (const [name, value] of Object.entries(recorded.steps)) {
+    assert.ok(!(typeof value === 'object' && value !== null && 'error' in value), `${name}: ${JSON.stringify(value)}`);
+  }
+  return { dir, recorded };
+}
+
 const found = neovim();
 const required = process.env['TOPIC_PAGES_REQUIRE_NEOVIM'] === '1';
-const skip = 'missing' in found && !required ? `nvim is not installed (${found.missing}); apt-get install neovim to run this test` : false;
+const skip = 'missing' in found && !required ? `nvim is not installed (${found.missing}); apt-get install neovim to run this test` : undefined;
 
 describe('the language server in Neovim', { skip }, () => {
   let dir: string;
@@ -91,35 +121,7 @@ describe('the language server in Neovim', { skip }, () => {
 
   before(() => {
     assert.ok(!('missing' in found), `TOPIC_PAGES_REQUIRE_NEOVIM=1 but nvim is missing: ${'missing' in found ? found.missing : ''}`);
-    buildServer();
-    dir = mkdtempSync(join(tmpdir(), 'topic-pages-nvim-'));
-    const files: Record<string, string> = { 'ws/articles/index.md': INDEX, 'ws/articles/guide.md': GUIDE };
-    for (const [p, t] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, p)), { recursive: true });
-      writeFileSync(join(dir, p), t);
-    }
-    mkdirSync(join(dir, 'cache'));
-    const out = join(dir, 'out.json');
-    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${join(__dirname, 'neovim', 'client.lua')}`], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: {
-        ...process.env,
-        TP_ROOT: join(dir, 'ws'),
-        TP_PAGE: 'articles/index.md',
-        TP_NODE: process.execPath,
-        TP_SERVER: join(repo, 'dist', 'server.js'),
-        TP_CACHE: join(dir, 'cache'),
-        TP_OUT: out,
-      },
-    });
-    assert.equal(run.status, 0, `nvim exited ${run.status} ${run.signal ?? ''}: ${run.stderr}${run.stdout}`);
-    recorded = JSON.parse(readFileSync(out, 'utf8')) as Recorded;
-    assert.equal(recorded.error ?? null, null);
-    assert.equal(recorded.ok, true);
-    for (const [name, value] of Object.entries(recorded.steps)) {
-      assert.ok(!(typeof value === 'object' && value !== null && 'error' in value), `${name}: ${JSON.stringify(value)}`);
-    }
+    ({ dir, recorded } = runNeovim({ 'articles/index.md': INDEX, 'articles/guide.md': GUIDE }, 'articles/index.md', 'all'));
   });
 
   after(() => {
@@ -182,5 +184,41 @@ describe('the language server in Neovim', { skip }, () => {
       [['link-duplicate', rangeOf('<a href="/gude">', '<a href="'.length, '/guide'.length)]],
     );
     assert.equal(recorded.steps.stopped, true);
+  });
+});
+
+describe('the language server in Neovim, on the seed page', { skip: skip ?? sharedDataMissing(SEED_FILE) }, () => {
+  const PAGE = 'articles/users/index.md';
+  let dir: string;
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('places each of the seed’s findings where the engine finds it, after non-ASCII text too (UTF-16 on the wire, bytes in Neovim)', async () => {
+    assert.ok(!('missing' in found), `TOPIC_PAGES_REQUIRE_NEOVIM=1 but nvim is missing: ${'missing' in found ? found.missing : ''}`);
+    const seed = readFileSync(SEED_FILE, 'utf8');
+    // The corpus's paths as stub pages, so the seed's links resolve as in the docs repository.
+    const files = { ...stubWorkspace({ [PAGE]: seed }), 'topic-pages.json': JSON.stringify(CORPUS_CONFIG) };
+    const expected = (await engineFor(stubWorkspace({ [PAGE]: seed }), CORPUS_CONFIG)).check(PAGE);
+    let recorded: Recorded;
+    ({ dir, recorded } = runNeovim(files, PAGE, 'diagnostics'));
+    const doc = TextDocument.create('s', 'markdown', 0, seed);
+    const lines = seed.split('\n');
+    const byteColumn = (p: Position): number => Buffer.byteLength((lines[p.line] ?? '').slice(0, p.character), 'utf8');
+    const want = expected.map((f) => ({ code: f.ruleId, message: f.message, range: { start: doc.positionAt(f.range.start), end: doc.positionAt(f.range.end) } }));
+    assert.deepEqual(
+      recorded.steps.diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range })),
+      want,
+    );
+    for (const rule of ['markdown-link-in-html', 'mojibake', 'link-text-empty', 'link-description-empty']) assert.ok(want.some((w) => w.code === rule), rule);
+    // The mojibake `â€™` is 3 UTF-16 units and 8 bytes: Neovim's columns count bytes.
+    const mojibake = want.find((w) => w.code === 'mojibake');
+    assert.ok(mojibake && byteColumn(mojibake.range.end) - byteColumn(mojibake.range.start) === 8);
+    const byPlace = (a: (string | number)[], b: (string | number)[]): number => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]);
+    assert.deepEqual(
+      recorded.steps.vimDiagnostics.map((d) => [d.lnum, d.col, d.end_lnum, d.end_col, d.message]).sort(byPlace),
+      want.map((w) => [w.range.start.line, byteColumn(w.range.start), w.range.end.line, byteColumn(w.range.end), w.message]).sort(byPlace),
+    );
   });
 });

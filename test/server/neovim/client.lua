@@ -3,8 +3,8 @@
 -- definition, links, completion, symbols and quick fixes. Run by test/server/neovim.test.ts:
 --   nvim --headless --clean -n -u NONE -c 'luafile client.lua'
 -- with TP_ROOT (the workspace), TP_PAGE (the page to open), TP_NODE, TP_SERVER, TP_CACHE and
--- TP_OUT (where the steps' results are written as JSON). Every step records what the editor got;
--- the test compares it with what it expects.
+-- TP_OUT (where the steps' results are written as JSON); TP_STEPS=diagnostics stops after the
+-- diagnostics. Every step records what the editor got; the test compares it with what it expects.
 local env = vim.env
 local out = { steps = {} }
 local published = {}
@@ -90,6 +90,13 @@ local ok, err = pcall(function()
     table.sort(list, function(a, b) return a.lnum < b.lnum end)
     return list
   end)
+  if env.TP_STEPS == 'diagnostics' then
+    step('stopped', function()
+      vim.lsp.stop_client(id)
+      return vim.wait(TIMEOUT, function() return vim.lsp.client_is_stopped(id) end, 10)
+    end)
+    return
+  end
   step('hover', function()
     return request(buf, 'textDocument/hover', { textDocument = doc, position = position_of(buf, 'href="/guide#intro"', 8) })
   end)
