@@ -219,6 +219,12 @@ export class TopicPagesServer {
   /** Where each folder's index is kept between sessions (undefined: nowhere). */
   cacheDirectory: string | undefined;
   private readonly batch = new Map<string, CompactDiagnostic[]>();
+  /**
+   * What each open document was last sent (its version and diagnostics): a check that finds the same
+   * again sends nothing. An open page is checked again whenever a page it links to changes or is
+   * read, and each message costs the editor a redraw of the page's squiggles and the Problems panel.
+   */
+  private readonly sentOpen = new Map<string, string>();
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly connection: Connection) {
@@ -246,6 +252,7 @@ export class TopicPagesServer {
     this.documents.onDidClose((e) =>
       this.withDocument(e.document.uri, (f, path) => {
         f.openUris.delete(path);
+        this.sentOpen.delete(f.uriOf(path));
         void f.service.closeDocument(path);
       }),
     );
@@ -382,6 +389,8 @@ export class TopicPagesServer {
   /** Pulls the settings (or takes pushed ones) and (re)loads the folders whose settings changed. */
   private reloadSettings(pushed: SettingsObject | undefined, force = false): Promise<void> {
     const run = async (): Promise<void> => {
+      // A new load sends every open page's diagnostics again.
+      this.sentOpen.clear();
       const scopeChanged = new Set<Folder>();
       for (const f of this.folders) {
         const scope = settingReader(f.settings)('topicPages.diagnostics.scope');
@@ -617,6 +626,21 @@ export class TopicPagesServer {
     this.statusChanged();
   }
 
+  /** True when an open document's `version` was already sent exactly these diagnostics; records them otherwise. */
+  private sentBefore(uri: string, version: number | undefined, diagnostics: readonly unknown[]): boolean {
+    if (version === undefined) {
+      this.sentOpen.delete(uri);
+      return false;
+    }
+    const key = `${version}\n${JSON.stringify(diagnostics)}`;
+    if (this.sentOpen.get(uri) === key) {
+      this.timing?.(`unchanged ${uri} v${version}`);
+      return true;
+    }
+    this.sentOpen.set(uri, key);
+    return false;
+  }
+
   /**
    * One file's diagnostics to the client: as `topicPages/diagnostics` when it takes them (an open
    * document's alone and at once; the background's in a batch sent when it holds BATCH_FILES files
@@ -625,10 +649,12 @@ export class TopicPagesServer {
   private send(uri: string, version: number | undefined, findings: readonly Finding[], lines: LineIndex | undefined): void {
     if (!this.diagnosticBatches) {
       const diagnostics = lines ? findings.map((f) => toDiagnostic(f, lines)) : [];
+      if (this.sentBefore(uri, version, diagnostics)) return;
       void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
       return;
     }
     const diagnostics = lines ? findings.map((f) => toCompact(f, lines)) : [];
+    if (this.sentBefore(uri, version, diagnostics)) return;
     // A file sent again before the batch left keeps one entry, with its newest list.
     this.batch.delete(uri);
     if (version !== undefined) {

@@ -31,8 +31,8 @@ export function buildServer(): void {
   built = true;
 }
 
-/** `options.dir`: a workspace folder the caller made (and removes), for a second session on the same folder. */
-export function startStdioServer(files: Readonly<Record<string, string>>, prefix: string, options: { dir?: string } = {}): StdioServer {
+/** `options.dir`: a workspace folder the caller made (and removes), for a second session on the same folder; `options.env`: more environment for the server. */
+export function startStdioServer(files: Readonly<Record<string, string>>, prefix: string, options: { dir?: string; env?: Readonly<Record<string, string>> } = {}): StdioServer {
   buildServer();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), prefix));
   for (const [p, t] of Object.entries(files)) {
@@ -41,7 +41,7 @@ export function startStdioServer(files: Readonly<Record<string, string>>, prefix
   }
   // The server keeps its index in the user's cache folder unless told otherwise: here, a temporary one.
   const cache = mkdtempSync(join(tmpdir(), `${prefix}cache-`));
-  const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, XDG_CACHE_HOME: cache } });
+  const server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, XDG_CACHE_HOME: cache, ...options.env } });
   if (!server.stdout || !server.stdin) throw new Error('no stdio');
   const conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   return {

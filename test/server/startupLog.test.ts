@@ -56,8 +56,8 @@ describe('the server logs its start-up', () => {
     // The loop is said, as the CLI says it on stderr.
     const warnings = logs.filter((l) => l.type === 2).map((l) => l.message);
     assert.ok(warnings.some((w) => /docs: skipped articles\/looped\/loop: symbolic link loop/.test(w)), warnings.join('\n'));
-    // Both before the listing (the folders the links lead into were probed), and again after it.
-    assert.deepEqual(published[0], { partial: true, rules: ['link-broken', 'mojibake'] });
-    assert.deepEqual(published.at(-1), { partial: false, rules: ['link-broken', 'mojibake'] });
+    // Before the listing (the folders the links lead into were probed). The full check after it
+    // found the same, so nothing was sent again.
+    assert.deepEqual(published, [{ partial: true, rules: ['link-broken', 'mojibake'] }]);
   });
 });
