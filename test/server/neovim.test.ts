@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { engineFor } from '../helpers/memoryHost';
+import { fixAll } from '../../src/core/edits';
 import { CORPUS_CONFIG, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
 import { buildServer } from '../helpers/lspServer';
 
@@ -64,6 +65,7 @@ interface Recorded {
     completion: string[];
     symbols: string[];
     quickFix: { titles: string[]; version: number; after: Diagnostic[]; text: string };
+    fixAll: { title: string; kind: string; after: Diagnostic[]; text: string };
     typed: { version: number; after: Diagnostic[] };
     stopped: boolean;
   };
@@ -195,7 +197,7 @@ describe('the language server in Neovim, on the seed page', { skip: skip ?? shar
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('places each of the seed’s findings where the engine finds it, after non-ASCII text too (UTF-16 on the wire, bytes in Neovim)', async () => {
+  it('places each of the seed’s findings where the engine finds it, after non-ASCII text too (UTF-16 on the wire, bytes in Neovim), and applies fix all as the engine does', async () => {
     assert.ok(!('missing' in found), `TOPIC_PAGES_REQUIRE_NEOVIM=1 but nvim is missing: ${'missing' in found ? found.missing : ''}`);
     const seed = readFileSync(SEED_FILE, 'utf8');
     // The corpus's paths as stub pages, so the seed's links resolve as in the docs repository.
@@ -215,6 +217,20 @@ describe('the language server in Neovim, on the seed page', { skip: skip ?? shar
     // The mojibake `â€™` is 3 UTF-16 units and 8 bytes: Neovim's columns count bytes.
     const mojibake = want.find((w) => w.code === 'mojibake');
     assert.ok(mojibake && byteColumn(mojibake.range.end) - byteColumn(mojibake.range.start) === 8);
+    // Fix all, applied by Neovim: the engine's own fix-all text, byte for byte (the mojibake's fix lands after non-ASCII text).
+    const engine = await engineFor(stubWorkspace({ [PAGE]: seed }), CORPUS_CONFIG);
+    const fixed = fixAll(seed, (text) => engine.check(PAGE, text)).text;
+    assert.notEqual(fixed, seed);
+    assert.deepEqual([recorded.steps.fixAll.title, recorded.steps.fixAll.kind], ['Fix all Topic Pages problems', 'source.fixAll.topicPages']);
+    // Neovim's buffer lines, joined: the text without its final newline, if it has one (the seed has none).
+    assert.equal(recorded.steps.fixAll.text, fixed.replace(/\n$/, ''));
+    const after = engine.check(PAGE, fixed);
+    const fixedDoc = TextDocument.create('f', 'markdown', 0, fixed);
+    assert.deepEqual(
+      recorded.steps.fixAll.after.map((d) => ({ code: d.code, message: d.message, range: d.range })),
+      after.map((f) => ({ code: f.ruleId, message: f.message, range: { start: fixedDoc.positionAt(f.range.start), end: fixedDoc.positionAt(f.range.end) } })),
+    );
+    assert.ok(!recorded.steps.fixAll.after.some((d) => d.code === 'mojibake' || d.code === 'markdown-link-in-html'));
     const byPlace = (a: (string | number)[], b: (string | number)[]): number => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]);
     assert.deepEqual(
       recorded.steps.vimDiagnostics.map((d) => [d.lnum, d.col, d.end_lnum, d.end_col, d.message]).sort(byPlace),

@@ -22,7 +22,9 @@ describe('an open page\'s unchanged diagnostics', () => {
     s.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: { code?: string | number }[] }) => {
       if (p.uri === s.uri('articles/index.md')) sent.push({ version: p.version, codes: p.diagnostics.map((d) => String(d.code)) });
     });
-    s.conn.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+    s.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      logs.push(p.message);
+    });
     s.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     s.conn.onRequest('client/registerCapability', () => null);
     s.conn.listen();

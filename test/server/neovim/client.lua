@@ -4,7 +4,7 @@
 --   nvim --headless --clean -n -u NONE -c 'luafile client.lua'
 -- with TP_ROOT (the workspace), TP_PAGE (the page to open), TP_NODE, TP_SERVER, TP_CACHE and
 -- TP_OUT (where the steps' results are written as JSON); TP_STEPS=diagnostics stops after the
--- diagnostics. Every step records what the editor got; the test compares it with what it expects.
+-- diagnostics and a fix-all. Every step records what the editor got; the test compares it with what it expects.
 local env = vim.env
 local out = { steps = {} }
 local published = {}
@@ -91,6 +91,15 @@ local ok, err = pcall(function()
     return list
   end)
   if env.TP_STEPS == 'diagnostics' then
+    step('fixAll', function()
+      -- As `vim.lsp.buf.code_action({ context = { only = { 'source.fixAll.topicPages' } }, apply = true })` does.
+      local zero = { line = 0, character = 0 }
+      local actions = request(buf, 'textDocument/codeAction', { textDocument = doc, range = { start = zero, ['end'] = zero }, context = { diagnostics = {}, only = { 'source.fixAll.topicPages' } } })
+      if not actions or #actions ~= 1 then error('expected one fix-all action, got ' .. vim.inspect(actions)) end
+      vim.lsp.util.apply_workspace_edit(actions[1].edit, 'utf-16')
+      local version = vim.lsp.util.buf_versions[buf]
+      return { title = actions[1].title, kind = actions[1].kind, after = settled(buf, uri, version).diagnostics, text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') }
+    end)
     step('stopped', function()
       vim.lsp.stop_client(id)
       return vim.wait(TIMEOUT, function() return vim.lsp.client_is_stopped(id) end, 10)
