@@ -13,26 +13,21 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { engineFor } from '../helpers/memoryHost';
+import { engineFor, topicPage } from '../helpers/memoryHost';
 import { fixAll } from '../../src/core/edits';
 import { CORPUS_CONFIG, SEED_FILE, sharedDataMissing, stubWorkspace } from '../helpers/corpus';
 import { buildServer } from '../helpers/lspServer';
 
 const repo = join(__dirname, '..', '..');
 
-const INDEX = [
-  '---',
-  'classes: topic-page',
-  'title: Home',
-  'description: The start.',
-  '---',
-  '<ul class="topic-links">',
-  '  <li><a href="/guide#intro">Guide</a><p>Read it.</p></li>',
-  '  <li><a href="/guide"></a><p>Again.</p></li>',
-  '  <li><a href="/gude">Typo</a><p>Broken.</p></li>',
-  '</ul>',
-  '',
-].join('\n');
+const INDEX = topicPage(
+  '<ul class="topic-links">\n' +
+    '  <li><a href="/guide#intro">Guide</a><p>Read it.</p></li>\n' +
+    '  <li><a href="/guide"></a><p>Again.</p></li>\n' +
+    '  <li><a href="/gude">Typo</a><p>Broken.</p></li>\n' +
+    '</ul>\n',
+  'title: Home\ndescription: The start.',
+);
 const GUIDE = '---\ntitle: The Guide\ndescription: How to.\n---\n## Intro\n\nText.\n';
 
 interface Position {
