@@ -196,8 +196,10 @@ describe('the language server in Neovim, on the seed page', { skip: skip ?? shar
     assert.ok(!('missing' in found), `TOPIC_PAGES_REQUIRE_NEOVIM=1 but nvim is missing: ${'missing' in found ? found.missing : ''}`);
     const seed = readFileSync(SEED_FILE, 'utf8');
     // The corpus's paths as stub pages, so the seed's links resolve as in the docs repository.
-    const files = { ...stubWorkspace({ [PAGE]: seed }), 'topic-pages.json': JSON.stringify(CORPUS_CONFIG) };
-    const expected = (await engineFor(stubWorkspace({ [PAGE]: seed }), CORPUS_CONFIG)).check(PAGE);
+    const workspace = stubWorkspace({ [PAGE]: seed });
+    const files = { ...workspace, 'topic-pages.json': JSON.stringify(CORPUS_CONFIG) };
+    const engine = await engineFor(workspace, CORPUS_CONFIG);
+    const expected = engine.check(PAGE);
     let recorded: Recorded;
     ({ dir, recorded } = runNeovim(files, PAGE, 'diagnostics'));
     const doc = TextDocument.create('s', 'markdown', 0, seed);
@@ -213,7 +215,6 @@ describe('the language server in Neovim, on the seed page', { skip: skip ?? shar
     const mojibake = want.find((w) => w.code === 'mojibake');
     assert.ok(mojibake && byteColumn(mojibake.range.end) - byteColumn(mojibake.range.start) === 8);
     // Fix all, applied by Neovim: the engine's own fix-all text, byte for byte (the mojibake's fix lands after non-ASCII text).
-    const engine = await engineFor(stubWorkspace({ [PAGE]: seed }), CORPUS_CONFIG);
     const fixed = fixAll(seed, (text) => engine.check(PAGE, text)).text;
     assert.notEqual(fixed, seed);
     assert.deepEqual([recorded.steps.fixAll.title, recorded.steps.fixAll.kind], ['Fix all Topic Pages problems', 'source.fixAll.topicPages']);

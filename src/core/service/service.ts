@@ -1288,7 +1288,7 @@ export class WorkspaceService {
     const record = { record: this.options.recordDependencies !== false };
     const page = this.parse(path, text);
     // While some pages' bodies are not indexed yet, a check that needs one is done again once they are.
-    const { findings: found, complete, deferred } = checkPageOrWait(page, state.index, allRules, record);
+    const { findings, complete, deferred } = checkPageOrWait(page, state.index, allRules, record);
     if (!complete) {
       state.waiting.add(path);
       this.dirty.delete(path);
@@ -1296,12 +1296,11 @@ export class WorkspaceService {
       if (mayWait && !this.overlays.has(path)) return undefined;
       // What the rules that waited found in the last check of the same text stays shown until they run again.
       const last = this.overlays.has(path) ? this.results.get(path) : undefined;
-      const findings = last !== undefined && last.text === text ? withDeferred(found, last.findings, deferred) : found;
-      if (this.overlays.has(path)) this.results.set(path, { text, findings });
-      this.setCount(path, findings);
-      return findings;
+      const shown = last !== undefined && last.text === text ? withDeferred(findings, last.findings, deferred) : findings;
+      if (this.overlays.has(path)) this.results.set(path, { text, findings: shown });
+      this.setCount(path, shown);
+      return shown;
     }
-    const findings = found;
     if (this.options.indexStore) this.checkedFindings.set(path, findings.map(toCachedFinding));
     // Findings are kept for open documents (code actions ask again); a closed page keeps its counts only.
     if (this.overlays.has(path)) this.results.set(path, { text, findings });
