@@ -24,6 +24,8 @@ process.argv.forEach((a, i) => {
   if (a === '--node-arg' && next !== undefined) nodeArgs.push(next);
 });
 const skipCli = process.argv.includes('--no-cli');
+// `--log`: print the server's log messages (its start-up timeline) on stderr, each with the bench's clock.
+const printLog = process.argv.includes('--log');
 // `--workspace DIR`: an existing workspace instead of the generated one (with `--page` when it has not the bench's page).
 const workspaceArg = process.argv.indexOf('--workspace');
 
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
       void conn.sendRequest('topicPages/tree/roots', {});
     });
   }
+  if (printLog) conn.onNotification('window/logMessage', (p: { message: string }) => void process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(2)} s] ${p.message}\n`));
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));

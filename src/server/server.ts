@@ -723,16 +723,17 @@ export class TopicPagesServer {
   }
 
   /**
-   * The tree's data changed: one refresh, 300 ms after the last change. While a folder loads, the
-   * view refreshes every second at most (less often when the tree is slow to build) and shows the
-   * topic pages indexed so far (in folders when many).
+   * The tree's data changed: one refresh, 300 ms after the last change. While a folder loads (its
+   * pages read, then the bodies of its topic pages parsed: `treeWhole`), the view refreshes every
+   * second at most (less often when the tree is slow to build) and shows the topic pages indexed
+   * so far (in folders when many).
    */
   treeChanged(): void {
     this.wakeRootsWaiters();
     if (this.labelTimer) clearTimeout(this.labelTimer);
     this.labelTimer = undefined;
     this.labelsOwed = false;
-    const loading = this.folders.some((f) => !f.service.ready);
+    const loading = this.folders.some((f) => !f.service.treeWhole);
     if (this.treeTimer) {
       // While a folder loads, every page read changes the tree: a refresh every TREE_LOADING_MS.
       if (loading) return;
@@ -938,7 +939,7 @@ export class TopicPagesServer {
     await Promise.all(this.folders.map((f) => f.service.whenOpenPagesChecked()));
     let started = performance.now();
     let roots = await this.buildRoots(token);
-    const loading = (): boolean => this.folders.some((f) => !f.service.ready);
+    const loading = (): boolean => this.folders.some((f) => !f.service.treeWhole);
     while (!token.isCancellationRequested && (this.folders.some((f) => f.service.nothingRead) || (roots.length === 0 && loading()))) {
       await this.treeChange();
       started = performance.now();

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { checkPageOrWait } from '../../src/core/engine';
 import { parseFrontMatter } from '../../src/core/frontMatter';
 import { frontMatterFacts, parsePage } from '../../src/core/page';
-import type { ServiceOptions } from '../../src/core/service/service';
+import { WorkspaceService, type ServiceOptions } from '../../src/core/service/service';
 import { defaultSettings, WorkspaceIndex } from '../../src/core/workspace';
 import { findingKeys, harnessFor, MemoryServiceHost, serviceFor, sorted, type Harness } from '../helpers/serviceHarness';
 import { topicPage } from '../helpers/memoryHost';
@@ -20,7 +20,7 @@ const RUNS = Number(process.env['TOPIC_PAGES_PROPERTY_RUNS'] ?? 60);
 const SEED = process.env['TOPIC_PAGES_PROPERTY_SEED'] ? Number(process.env['TOPIC_PAGES_PROPERTY_SEED']) : undefined;
 /** The options the CLI's `check` runs with. */
 const ONE_SHOT: ServiceOptions = { frontMatterFirst: 'all', recordDependencies: false, backlinks: false };
-/** The language server's: pages the tree needs whole are indexed whole, the others by their front matter first. */
+/** The language server's: every page by its front matter first, the texts kept for the checks, pages the tree needs whole checked first. */
 const SERVER: ServiceOptions = { frontMatterFirst: true };
 
 
@@ -51,6 +51,41 @@ describe('a check that loads front matter first', () => {
     // Two pages, and the linking page's first check (it waited): three checks, each page parsed once more only when it waited.
     assert.equal(oneShot.service.checks, 3);
     assert.equal(oneShot.service.index?.bodilessCount, 0);
+  });
+
+  it('in the language server, parses each page of a first load once, and checks the pages the tree needs whole first', async () => {
+    // More topic pages than the service keeps parsed (64): a topic page parsed when read and again at its check would show in the count.
+    const files: Record<string, string> = {
+      // In path order the plain pages come first; the topic pages and the untitled page (the tree labels it by its heading) go first all the same.
+      'articles/a.md': '---\ntitle: A\ndescription: About A.\n---\nText.\n',
+      'articles/b.md': '---\ntitle: B\ndescription: About B.\n---\nSee [A](/a).\n',
+      'articles/e.md': '---\ndescription: About E.\n---\n# E\n\nText.\n',
+    };
+    const topics = Array.from({ length: 70 }, (_, i) => `articles/t${String(i).padStart(2, '0')}/index.md`);
+    topics.forEach((path, i) => {
+      const next = i + 1 < topics.length ? `\n  <li><a href="/t${String(i + 1).padStart(2, '0')}">Next</a><p>The next one.</p></li>` : '';
+      files[path] = topicPage(`<ul class="topic-links">\n  <li><a href="/${i % 2 ? 'a' : 'b'}">Page</a><p>A page.</p></li>${next}\n</ul>\n`);
+    });
+    const server = await serviceFor(files, SERVER);
+    const full = await serviceFor(files);
+    assert.deepEqual(sorted(server.live), sorted(full.live));
+    assert.deepEqual(server.published, ['articles/e.md', ...topics, 'articles/a.md', 'articles/b.md']);
+    assert.equal(server.service.parses, 73, 'one parse a page: its body indexed and its check share it');
+    assert.equal(server.service.checks, 73);
+    assert.deepEqual(server.service.treeSnapshot(), full.service.treeSnapshot());
+
+    // The tree is whole once the last of those pages has its body: the server refreshes the view every second until then.
+    const whole: string[] = [];
+    const service: WorkspaceService = new WorkspaceService(new MemoryServiceHost(files), { onDiagnostics: (path) => whole.push(`${path} ${service.ready} ${service.treeWhole}`) }, SERVER);
+    assert.equal(service.treeWhole, false);
+    await service.load();
+    await service.whenIdle();
+    assert.deepEqual(whole, [
+      'articles/e.md true false',
+      ...topics.map((p, i) => `${p} true ${i === topics.length - 1}`),
+      'articles/a.md true true',
+      'articles/b.md true true',
+    ]);
   });
 
   it('checks a page whose links need no other body once', async () => {
@@ -178,14 +213,14 @@ describe('a check that loads front matter first', () => {
 
   it('in the language server, a missing fragment found on an open page stays shown while another page it links to waits for its body', async () => {
     const files = {
-      // Read in path order: the topic page (indexed whole) before the plain page (its front matter first).
+      // b.md is open too, so indexed whole from the start; c.md is read (its front matter first) once a.md shows the missing fragment.
       'articles/a/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/b#gone">B</a><p>Gone.</p></li>\n  <li><a href="/c#setup">C</a><p>Setup.</p></li>\n</ul>\n'),
       'articles/b.md': topicPage('<ul class="topic-links">\n  <li><a href="/c">C</a><p>C.</p></li>\n</ul>\n'),
       'articles/c.md': '---\ntitle: C\ndescription: About C.\n---\n## Setup\n\nText.\n',
     };
     const text = files['articles/a/index.md'];
     const at = text.indexOf('#gone');
-    // c.md's read is held until the open page has been checked with b.md's body indexed (at most 200 turns of the timer).
+    // c.md's read is held until a.md has been checked with b.md's body indexed (at most 200 turns of the timer).
     const host = new (class extends MemoryServiceHost {
       override async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
         for (let i = 0; path === 'articles/c.md' && i < 200 && !h.publications.some((p) => p.path === 'articles/a/index.md' && p.findings.length > 0); i++) {
@@ -196,6 +231,7 @@ describe('a check that loads front matter first', () => {
     })(files);
     const h: Harness = harnessFor(host, SERVER);
     h.service.openDocument('articles/a/index.md', 1, text);
+    h.service.openDocument('articles/b.md', 1, files['articles/b.md']);
     await h.service.load();
     await h.service.whenIdle();
     const gone = `link-fragment ${at}-${at + '#gone'.length} No heading or id \`gone\` on \`articles/b.md\`.`;

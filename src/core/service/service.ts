@@ -10,7 +10,7 @@ import { minimalEdit } from '../features/textDiff';
 import { presentNode, snapshotTree, type NodePresentation, type ProblemCount, type TreeSnapshotNode } from '../features/treeModel';
 import { TopicTree, type TopicNode } from '../hierarchy';
 import { slugify } from '../markdown';
-import { parseFrontMatter, type FrontMatter } from '../frontMatter';
+import { parseFrontMatter } from '../frontMatter';
 import { frontMatterFacts, parsePage, type Page } from '../page';
 import { allRules, rulesById } from '../rules';
 import type { Finding, Range, TextEdit } from '../types';
@@ -91,11 +91,15 @@ export interface ServiceOptions {
   /**
    * Parse each page read by the load once instead of twice: the load indexes a page by its front
    * matter alone (its routes, title, description and kind: what other pages' checks need of it),
-   * and its body is parsed when it is checked. A check that asks for the summary of a page whose
-   * body is not parsed yet (its anchors, for a `#fragment` link) waits and runs again once every
-   * body is; an open page's check publishes what it found meanwhile. Pages the tree needs whole
-   * (topic pages, pages with a topic-links list or without a title) are indexed whole at once.
-   * With `all`, every page is indexed by its front matter (a one-shot check that shows no tree).
+   * and its body is parsed when it is checked, one parse for its index entry and its check. A
+   * check that asks for the summary of a page whose body is not parsed yet (its anchors, for a
+   * `#fragment` link) waits and runs again once every body is; an open page's check publishes what
+   * it found meanwhile. Pages the tree needs whole (topic pages, pages with a topic-links list or
+   * without a title) are checked first, so the tree is whole early: until then it shows the topic
+   * pages read so far, those not parsed yet without their lists. The texts read are kept for
+   * their checks (within a budget), so most pages are read once.
+   * With `all`, no text is kept from the load to the check and no page goes first (a one-shot
+   * check that shows no tree and keeps its memory low).
    */
   readonly frontMatterFirst?: boolean | 'all';
 }
@@ -189,6 +193,11 @@ class Loaded {
   readonly heldForDisk = new Map<string, { readonly stamp: string; readonly hash: number }>();
   /** Pages whose check asked for a page indexed by its front matter alone (`frontMatterFirst`): checked again once every body is. */
   readonly waiting = new Set<string>();
+  /**
+   * Pages the tree needs whole, indexed by their front matter alone (`frontMatterFirst: true`): the
+   * load's checks start with them, and the tree is whole once their bodies are indexed (`treeWhole`).
+   */
+  readonly treeFirst = new Set<string>();
   constructor(readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
 }
 
@@ -280,6 +289,8 @@ export class WorkspaceService {
   private readonly restored = new Map<string, readonly Finding[]>();
   /** Pages checked (parsed texts run through the rules) since the service started: for benchmarks and tests. */
   private checkRuns = 0;
+  /** Texts parsed since the service started: for benchmarks and tests. */
+  private parseRuns = 0;
   private saving: Promise<void> | undefined;
   /** The roots the last session kept, read once (see keptTreeRoots). */
   private keptRoots: Promise<ServiceTreeNode[] | undefined> | undefined;
@@ -301,6 +312,18 @@ export class WorkspaceService {
   /** True once a load has indexed every page. */
   get ready(): boolean {
     return this.state !== undefined && this.progress === undefined;
+  }
+
+  /**
+   * True once a load has indexed every page, and the body of every page the tree needs whole (with
+   * `frontMatterFirst`, topic pages are indexed by their front matter first: until their check,
+   * the tree shows them without their lists).
+   */
+  get treeWhole(): boolean {
+    const state = this.state;
+    if (!state || !this.ready) return false;
+    for (const path of state.treeFirst) if (state.index.hasBody(path) || !state.index.isPagePath(path) || state.skipped.has(path)) state.treeFirst.delete(path);
+    return state.treeFirst.size === 0;
   }
 
   /**
@@ -410,6 +433,7 @@ export class WorkspaceService {
       this.loadedOnce = true;
       const checkable = new Set(this.checkablePaths());
       for (const path of previous) if (!checkable.has(path)) this.forget(path);
+      this.queueTreeFirst(state, checkable);
       for (const path of checkable) this.dirty.add(path);
       this.tree = undefined;
       this.events.onTreeChanged?.();
@@ -418,6 +442,21 @@ export class WorkspaceService {
     } finally {
       this.done();
     }
+  }
+
+  /**
+   * The load's checks start with the pages the tree needs whole and that are indexed by their
+   * front matter alone (open pages still go before them: `nextDirty`).
+   */
+  private queueTreeFirst(state: Loaded, checkable: ReadonlySet<string>): void {
+    const first = [...state.treeFirst].filter((p) => checkable.has(p) && !state.index.hasBody(p)).sort();
+    state.treeFirst.clear();
+    for (const path of first) state.treeFirst.add(path);
+    if (first.length === 0) return;
+    const queued = [...this.dirty];
+    this.dirty.clear();
+    for (const path of first) this.dirty.add(path);
+    for (const path of queued) this.dirty.add(path);
   }
 
   /**
@@ -462,16 +501,11 @@ export class WorkspaceService {
   private indexRead(state: Loaded, path: string, r: FileRead): string | undefined {
     const text = this.decodeRead(state, path, r);
     if (text === undefined || !('bytes' in r)) return undefined;
-    this.indexDecoded(state, path, r, text, undefined);
-    return text;
-  }
-
-  /** Indexes a page read from disk whose text is decoded (and perhaps its front matter parsed). */
-  private indexDecoded(state: Loaded, path: string, r: { readonly bytes: Uint8Array; readonly stamp?: string }, text: string, frontMatter: FrontMatter | undefined): void {
-    this.indexText(state, path, text, frontMatter);
+    this.indexText(state, path, text);
     // Stamps and hashes serve the kept index only: a service without one (the CLI) neither hashes nor keeps them.
     if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
     this.keepFresh(path, text);
+    return text;
   }
 
   /** A page's text from what reading it gave; a page that cannot be checked is marked skipped. */
@@ -488,17 +522,15 @@ export class WorkspaceService {
   private indexFrontMatter(state: Loaded, path: string, r: FileRead): void {
     const text = this.decodeRead(state, path, r);
     if (text === undefined || !('bytes' in r)) return;
-    const frontMatter = parseFrontMatter(text);
-    const facts = frontMatterFacts(frontMatter);
-    // The tree shows topic pages' lists and labels untitled pages by their heading: those are indexed whole.
-    if (this.options.frontMatterFirst !== 'all' && (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links'))) {
-      this.indexDecoded(state, path, r, text, frontMatter);
-      return;
-    }
+    const facts = frontMatterFacts(parseFrontMatter(text));
     state.skipped.delete(path);
     for (const p of state.index.setFrontMatterSummary(path, facts)) this.markDirty(p);
     if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
-    if (this.options.frontMatterFirst !== 'all') this.keepFresh(path, text);
+    if (this.options.frontMatterFirst === 'all') return;
+    this.keepFresh(path, text);
+    // The tree shows topic pages' lists and labels untitled pages by their heading: those bodies are parsed first.
+    if (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links')) state.treeFirst.add(path);
+    else state.treeFirst.delete(path);
   }
 
   private setStamp(state: Loaded, path: string, stamp: { readonly stamp: string; readonly hash: number } | undefined): void {
@@ -600,10 +632,10 @@ export class WorkspaceService {
   }
 
   /** Indexes a page's text (disk or overlay): one parse, shared with every query on this text. */
-  private indexText(state: Loaded, path: string, text: string, frontMatter?: FrontMatter): void {
+  private indexText(state: Loaded, path: string, text: string): void {
     state.skipped.delete(path);
     const before = state.index.summary(path);
-    const page = this.parse(path, text, frontMatter);
+    const page = this.parse(path, text);
     const affected = state.index.setParsedPage(page);
     const after = state.index.summary(path);
     if (this.options.backlinks !== false) state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
@@ -1175,6 +1207,11 @@ export class WorkspaceService {
     return this.checkRuns;
   }
 
+  /** How many texts the service has parsed (a page's text is parsed once while it stays in the parse cache). */
+  get parses(): number {
+    return this.parseRuns;
+  }
+
   /** Indexing progress, problem totals and the page count. */
   status(): ServiceStatus {
     return { indexing: this.progress ?? null, problems: { ...this.totals }, pages: this.state?.index.pageCount ?? 0 };
@@ -1226,11 +1263,11 @@ export class WorkspaceService {
     return 'text' in decoded ? decoded.text : undefined;
   }
 
-  private parse(path: string, text: string, frontMatter?: FrontMatter): Page {
+  private parse(path: string, text: string): Page {
     const hit = this.parsed.get(path);
     if (hit && hit.text === text) return hit;
-    // Without `frontMatter` (undefined), parsePage parses it.
-    const page = parsePage(path, text, frontMatter);
+    this.parseRuns++;
+    const page = parsePage(path, text);
     this.parsed.delete(path);
     this.parsed.set(path, page);
     if (this.parsed.size > PARSE_CACHE + this.overlays.size) {
