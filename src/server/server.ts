@@ -373,7 +373,8 @@ export class TopicPagesServer {
       for (const f of this.folders) {
         const pages = f.service.index?.pageCount ?? 0;
         const checked = Math.min(f.service.checks, pages);
-        const how = checked >= pages ? 'every page checked' : `${checked.toLocaleString('en')} checked, the others' findings kept from the last session`;
+        const work = `${f.service.checks.toLocaleString('en')} checks, ${f.service.parses.toLocaleString('en')} parses`;
+        const how = checked >= pages ? `every page checked; ${work}` : `${checked.toLocaleString('en')} checked, the others' findings kept from the last session; ${work}`;
         this.info(`${f.name}: ${pages.toLocaleString('en')} pages indexed and checked at ${sinceStart()} (${how})`);
       }
     });

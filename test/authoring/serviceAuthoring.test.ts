@@ -11,7 +11,7 @@ import { applyEdits } from '../../src/core/edits';
 import { Authoring } from '../../src/core/service/authoring';
 import type { TextEdit } from '../../src/core/types';
 import { assertOnlyEditsChanged } from '../helpers/fixes';
-import { fullCheck, serviceFor } from '../helpers/serviceHarness';
+import { fullCheck, harnessFor, MemoryServiceHost, serviceFor } from '../helpers/serviceHarness';
 
 const HOME = 'articles/index.md';
 const topic = `---
@@ -177,3 +177,24 @@ for (const [name, transform] of variants) {
     });
   });
 }
+
+describe('authoring service during a first load that parses bodies as it checks (the language server)', () => {
+  it('answers backlinks and orphans once every body is indexed, as after the load, without reading every page on each ask', async () => {
+    const files = { ...base, 'topic-pages.json': JSON.stringify({ docsRoot: 'articles' }) };
+    const done = await serviceFor(files);
+    const expected = (await new Authoring(done.service).linksTo('articles/beta.md')).map((l) => `${l.path}:${l.line}:${l.column} ${l.text}`);
+    const expectedOrphans = (await new Authoring(done.service).orphans()).map((o) => o.path);
+    assert.deepEqual(expected, [`${HOME}:17:51 Beta`]);
+
+    const h = harnessFor(new MemoryServiceHost(files), { frontMatterFirst: true });
+    const authoring = new Authoring(h.service);
+    // Asked as the load starts: answered once the load's checks have indexed every page's body.
+    const bodiless = (): string => `${h.service.ready} ${h.service.index?.bodilessCount ?? 'none'}`;
+    const links = authoring.linksTo('articles/beta.md').then((l) => ({ at: bodiless(), links: l.map((x) => `${x.path}:${x.line}:${x.column} ${x.text}`) }));
+    const orphans = authoring.orphans().then((o) => ({ at: bodiless(), orphans: o.map((x) => x.path) }));
+    await h.service.load();
+    await h.service.whenIdle();
+    assert.deepEqual(await links, { at: 'true 0', links: expected });
+    assert.deepEqual(await orphans, { at: 'true 0', orphans: expectedOrphans });
+  });
+});

@@ -88,6 +88,48 @@ describe('a check that loads front matter first', () => {
     ]);
   });
 
+  it('in the language server, the tree shows each topic page as it is read, its list once its body is parsed', async () => {
+    const files = {
+      'articles/t1/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/z">Z</a><p>About Z.</p></li>\n</ul>\n'),
+      'articles/t2/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/t1">T1</a><p>The first.</p></li>\n</ul>\n'),
+      'articles/z.md': '---\ntitle: Z\ndescription: About Z.\n---\nText.\n',
+    };
+    // t2's read waits for the first look at the tree, z's (the last page) for the second: both looks fall within the reading.
+    const gates = new Map<string, { wait: Promise<void>; open: () => void }>();
+    for (const path of ['articles/t2/index.md', 'articles/z.md']) {
+      let open: () => void = () => undefined;
+      const wait = new Promise<void>((resolve) => (open = resolve));
+      gates.set(path, { wait, open });
+    }
+    const release = (path: string): void => gates.get(path)?.open();
+    const host = new (class extends MemoryServiceHost {
+      override async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+        await gates.get(path)?.wait;
+        return super.readFile(path);
+      }
+    })(files);
+    const h = harnessFor(host, SERVER);
+    const loaded = h.service.load();
+    const until = async (what: () => boolean): Promise<void> => {
+      for (let i = 0; i < 1000 && !what(); i++) await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(what());
+    };
+    const roots = (): string[] => h.service.treeRoots().map((n) => `${n.target ?? n.id} ${n.hasChildren}`);
+    await until(() => h.service.index?.summary('articles/t1/index.md') !== undefined);
+    assert.deepEqual(roots(), ['articles/t1/index.md false'], 'read by its front matter: shown, without its list');
+    const changes = h.treeChanges;
+    release('articles/t2/index.md');
+    await until(() => h.service.index?.summary('articles/t2/index.md') !== undefined);
+    assert.equal(h.service.ready, false);
+    assert.ok(h.treeChanges > changes, 'the tree changed when the second topic page was read');
+    assert.deepEqual(roots(), ['articles/t1/index.md false', 'articles/t2/index.md false']);
+    release('articles/z.md');
+    await loaded;
+    await h.service.whenIdle();
+    assert.deepEqual(roots(), ['articles/t2/index.md true']);
+    assert.deepEqual(h.service.treeSnapshot(), (await serviceFor(files)).service.treeSnapshot());
+  });
+
   it('checks a page whose links need no other body once', async () => {
     const files = {
       'articles/a/index.md': topicPage('<ul class="topic-links">\n  <li><a href="/b">B</a><p>About B.</p></li>\n  <li><a href="/missing">M</a><p>Nowhere.</p></li>\n</ul>\n'),

@@ -210,6 +210,8 @@ export class Authoring {
 
   /** The links to the page at `path` from every page of the workspace (only the pages the backlink index names are read). */
   async linksTo(path: string): Promise<Backlink[]> {
+    // During a first load the pages' links are indexed as they are checked: wait for them rather than read and parse every page.
+    await this.service.whenBodiesIndexed();
     const index = this.index;
     if (!index) return [];
     const texts = await this.texts(this.service.backlinks(path));
@@ -218,6 +220,8 @@ export class Authoring {
 
   /** Pages under the docs root no topic page reaches (reads every page). */
   async orphans(): Promise<Orphan[]> {
+    // Every topic page's list is needed: during a first load, once the load has parsed them.
+    await this.service.whenBodiesIndexed();
     const index = this.index;
     if (!index) return [];
     const texts = await this.texts(index.pagePaths());

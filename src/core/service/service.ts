@@ -270,6 +270,7 @@ export class WorkspaceService {
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
   private openWaiters: (() => void)[] = [];
+  private bodyWaiters: (() => void)[] = [];
   private tree: TopicTree | undefined;
   /** The roots by folder, for the tree they were computed from. */
   private rootGroups: { tree: TopicTree; groups: Map<string, TopicNode[]> | undefined } | undefined;
@@ -529,8 +530,11 @@ export class WorkspaceService {
     if (this.options.frontMatterFirst === 'all') return;
     this.keepFresh(path, text);
     // The tree shows topic pages' lists and labels untitled pages by their heading: those bodies are parsed first.
-    if (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links')) state.treeFirst.add(path);
-    else state.treeFirst.delete(path);
+    // Meanwhile the tree shows the topic pages read so far, without their lists.
+    if (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links')) {
+      state.treeFirst.add(path);
+      this.invalidateTree();
+    } else state.treeFirst.delete(path);
   }
 
   private setStamp(state: Loaded, path: string, stamp: { readonly stamp: string; readonly hash: number } | undefined): void {
@@ -903,6 +907,7 @@ export class WorkspaceService {
 
   /** Queues the pages whose check waited for other pages' bodies, once every body is indexed. */
   private releaseWaiting(state: Loaded): void {
+    this.settleBodyWaiters();
     if (state.waiting.size === 0 || state.index.bodilessCount > 0) return;
     for (const path of state.waiting) this.markDirty(path);
     state.waiting.clear();
@@ -970,6 +975,24 @@ export class WorkspaceService {
     return false;
   }
 
+  /**
+   * Resolves once a load has read every page and indexed every page's body (at once when it has):
+   * with `frontMatterFirst`, a first load parses bodies as it checks, so what needs every page's
+   * links (the pages linking to a page, the orphans) waits for it rather than parse them all again.
+   */
+  whenBodiesIndexed(): Promise<void> {
+    if (this.bodiesIndexed()) return Promise.resolve();
+    return new Promise((resolve) => this.bodyWaiters.push(resolve));
+  }
+
+  private bodiesIndexed(): boolean {
+    return this.ready && (this.state?.index.bodilessCount ?? 0) === 0;
+  }
+
+  private settleBodyWaiters(): void {
+    if (this.bodyWaiters.length > 0 && this.bodiesIndexed()) for (const w of this.bodyWaiters.splice(0)) w();
+  }
+
   /** Resolves when nothing is queued or running (loads, disk changes, re-checks). */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
@@ -983,6 +1006,7 @@ export class WorkspaceService {
   private done(): void {
     this.busy--;
     this.settleOpenWaiters();
+    this.settleBodyWaiters();
     if (!this.isIdle()) return;
     for (const w of this.idleWaiters.splice(0)) w();
     if (this.cacheStale) this.scheduleSave();
