@@ -246,12 +246,15 @@ async function session(mode, { profileRoot, keep = false, tag = mode, port, type
       await view.first().waitFor({ timeout: 600_000 });
       result.viewFirstItems = Date.now();
       log('the Topic Pages view shows items');
+      // What the user sees then, and once indexing is over (below): test-results/editor-<session>-*.png.
+      await cs.page.screenshot({ path: path.join(resultsDir, `editor-${tag}-view.png`) }).catch(() => undefined);
     }
     await typing;
     const deadline = Date.now() + Number(opts.timeout) * 1000;
     while (!fs.existsSync(harnessResults) && Date.now() < deadline) await sleep(500);
     if (!fs.existsSync(out)) throw new Error(`the probe wrote nothing (${harnessResults}: ${fs.existsSync(harnessResults) ? fs.readFileSync(harnessResults, 'utf8') : 'absent'})`);
     Object.assign(result, JSON.parse(fs.readFileSync(out, 'utf8')));
+    if (mode === 'with') await cs.page.screenshot({ path: path.join(resultsDir, `editor-${tag}-end.png`) }).catch(() => undefined);
     // Let the host settle (GC, pending work), then read its memory.
     await sleep(5000);
     const now = processes(pgid);
