@@ -198,3 +198,23 @@ describe('authoring service during a first load that parses bodies as it checks 
     assert.deepEqual(await orphans, { at: 'true 0', orphans: expectedOrphans });
   });
 });
+
+describe('authoring service during a first load that does not end', () => {
+  it('answers backlinks after its wait, from the pages read so far and those it reads itself', { timeout: 10_000 }, async () => {
+    // The last page's read never returns: the load never indexes every body.
+    const files = { ...base, 'articles/zeta.md': page('Zeta', 'Read last.'), 'topic-pages.json': JSON.stringify({ docsRoot: 'articles' }) };
+    const host = new (class extends MemoryServiceHost {
+      override async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+        if (path === 'articles/zeta.md') await new Promise<never>(() => undefined);
+        return super.readFile(path);
+      }
+    })(files);
+    const h = harnessFor(host, { frontMatterFirst: true });
+    void h.service.load();
+    for (let i = 0; i < 1000 && h.service.index?.summary(HOME) === undefined; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(h.service.index?.hasBody(HOME), false, 'the topic page linking to beta is indexed by its front matter alone');
+    const links = await new Authoring(h.service, 50).linksTo('articles/beta.md');
+    assert.equal(h.service.ready, false);
+    assert.deepEqual(links.map((l) => `${l.path}:${l.line}:${l.column} ${l.text}`), [`${HOME}:17:51 Beta`]);
+  });
+});

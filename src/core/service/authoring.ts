@@ -50,8 +50,32 @@ const TAXONOMY_TTL_MS = 10_000;
 /** Where an insertion goes on a page: at a cursor offset, after the link starting at an offset (a tree item), or at the end. */
 export type InsertAt = { readonly cursor: number } | { readonly item: number } | { readonly end: true };
 
+/**
+ * How long backlinks and orphans wait for a first load to index every page's links before they read
+ * and parse the pages not indexed yet themselves (a load that never ends must not hold a view forever).
+ */
+const BODIES_WAIT_MS = 20_000;
+
 export class Authoring {
-  constructor(private readonly service: WorkspaceService) {}
+  /** `bodiesWaitMs`: see BODIES_WAIT_MS. */
+  constructor(
+    private readonly service: WorkspaceService,
+    private readonly bodiesWaitMs = BODIES_WAIT_MS,
+  ) {}
+
+  /**
+   * During a first load the pages' links are indexed as they are checked: what needs every page's
+   * links waits for them (at most bodiesWaitMs) rather than read and parse every page again.
+   */
+  private async bodiesIndexed(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.bodiesWaitMs)));
+    try {
+      await Promise.race([this.service.whenBodiesIndexed(), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   private get index(): WorkspaceIndex | undefined {
     return this.service.index;
@@ -210,8 +234,7 @@ export class Authoring {
 
   /** The links to the page at `path` from every page of the workspace (only the pages the backlink index names are read). */
   async linksTo(path: string): Promise<Backlink[]> {
-    // During a first load the pages' links are indexed as they are checked: wait for them rather than read and parse every page.
-    await this.service.whenBodiesIndexed();
+    await this.bodiesIndexed();
     const index = this.index;
     if (!index) return [];
     const texts = await this.texts(this.service.backlinks(path));
@@ -220,8 +243,7 @@ export class Authoring {
 
   /** Pages under the docs root no topic page reaches (reads every page). */
   async orphans(): Promise<Orphan[]> {
-    // Every topic page's list is needed: during a first load, once the load has parsed them.
-    await this.service.whenBodiesIndexed();
+    await this.bodiesIndexed();
     const index = this.index;
     if (!index) return [];
     const texts = await this.texts(index.pagePaths());
