@@ -1564,6 +1564,12 @@ export class WorkspaceService {
 
   // ---------------------------------------------------------------- the topic tree
 
+  /** True for a page the tree needs whole whose body the load has not parsed yet (`frontMatterFirst`). */
+  private listPending(path: string): boolean {
+    const state = this.state;
+    return state !== undefined && state.treeFirst.has(path) && !state.index.hasBody(path);
+  }
+
   private invalidateTree(): void {
     if (!this.tree) return;
     this.tree = undefined;
@@ -1579,7 +1585,10 @@ export class WorkspaceService {
 
   private present(tree: TopicTree, node: TopicNode): ServiceTreeNode {
     const p = presentNode(node, (path) => this.counts.get(path));
-    const hasChildren = tree.children(node).length > 0;
+    // A topic page whose list is not parsed yet (a first load reads front matter first) is shown as it
+    // will be, with children: the view asks for them again once the list is parsed. A view cannot
+    // later expand a row it first drew as a leaf.
+    const hasChildren = tree.children(node).length > 0 || (node.kind === 'topic-page' && node.target !== undefined && this.listPending(node.target));
     return {
       id: p.id,
       kind: node.kind,
