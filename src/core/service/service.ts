@@ -96,7 +96,7 @@ export interface ServiceOptions {
    * `#fragment` link) waits and runs again once every body is; an open page's check publishes what
    * it found meanwhile. Pages the tree needs whole (topic pages, pages with a topic-links list or
    * without a title) are checked first, so the tree is whole early: until then it shows the topic
-   * pages read so far, those not parsed yet without their lists. The texts read are kept for
+   * pages read so far, those not parsed yet with their lists to come. The texts read are kept for
    * their checks (within a budget), so most pages are read once.
    * With `all`, no text is kept from the load to the check and no page goes first (a one-shot
    * check that shows no tree and keeps its memory low).
@@ -318,7 +318,7 @@ export class WorkspaceService {
   /**
    * True once a load has indexed every page, and the body of every page the tree needs whole (with
    * `frontMatterFirst`, topic pages are indexed by their front matter first: until their check,
-   * the tree shows them without their lists).
+   * the tree shows them with their lists to come).
    */
   get treeWhole(): boolean {
     const state = this.state;
@@ -530,7 +530,7 @@ export class WorkspaceService {
     if (this.options.frontMatterFirst === 'all') return;
     this.keepFresh(path, text);
     // The tree shows topic pages' lists and labels untitled pages by their heading: those bodies are parsed first.
-    // Meanwhile the tree shows the topic pages read so far, without their lists.
+    // Meanwhile the tree shows the topic pages read so far, their lists to come (`present`).
     if (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links')) {
       state.treeFirst.add(path);
       this.invalidateTree();
