@@ -373,9 +373,9 @@ export class TopicPagesServer {
       for (const f of this.folders) {
         const pages = f.service.index?.pageCount ?? 0;
         const checked = Math.min(f.service.checks, pages);
+        const how = checked >= pages ? 'every page checked' : `${checked.toLocaleString('en')} checked, the others' findings kept from the last session`;
         const work = `${f.service.checks.toLocaleString('en')} checks, ${f.service.parses.toLocaleString('en')} parses`;
-        const how = checked >= pages ? `every page checked; ${work}` : `${checked.toLocaleString('en')} checked, the others' findings kept from the last session; ${work}`;
-        this.info(`${f.name}: ${pages.toLocaleString('en')} pages indexed and checked at ${sinceStart()} (${how})`);
+        this.info(`${f.name}: ${pages.toLocaleString('en')} pages indexed and checked at ${sinceStart()} (${how}; ${work})`);
       }
     });
     // Node's recursive watcher walks the whole tree, blocking, before it returns (1–1.4 s at 10,500

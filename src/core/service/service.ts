@@ -196,6 +196,7 @@ class Loaded {
   /**
    * Pages the tree needs whole, indexed by their front matter alone (`frontMatterFirst: true`): the
    * load's checks start with them, and the tree is whole once their bodies are indexed (`treeWhole`).
+   * A page leaves the set when its body is indexed, or when it is skipped or deleted.
    */
   readonly treeFirst = new Set<string>();
   constructor(readonly loaded: LoadedSettings, readonly index: WorkspaceIndex) {}
@@ -321,10 +322,7 @@ export class WorkspaceService {
    * the tree shows them with their lists to come).
    */
   get treeWhole(): boolean {
-    const state = this.state;
-    if (!state || !this.ready) return false;
-    for (const path of state.treeFirst) if (state.index.hasBody(path) || !state.index.isPagePath(path) || state.skipped.has(path)) state.treeFirst.delete(path);
-    return state.treeFirst.size === 0;
+    return this.ready && this.state?.treeFirst.size === 0;
   }
 
   /**
@@ -434,7 +432,7 @@ export class WorkspaceService {
       this.loadedOnce = true;
       const checkable = new Set(this.checkablePaths());
       for (const path of previous) if (!checkable.has(path)) this.forget(path);
-      this.queueTreeFirst(state, checkable);
+      this.queueTreeFirst(state);
       for (const path of checkable) this.dirty.add(path);
       this.tree = undefined;
       this.events.onTreeChanged?.();
@@ -449,11 +447,9 @@ export class WorkspaceService {
    * The load's checks start with the pages the tree needs whole and that are indexed by their
    * front matter alone (open pages still go before them: `nextDirty`).
    */
-  private queueTreeFirst(state: Loaded, checkable: ReadonlySet<string>): void {
-    const first = [...state.treeFirst].filter((p) => checkable.has(p) && !state.index.hasBody(p)).sort();
-    state.treeFirst.clear();
-    for (const path of first) state.treeFirst.add(path);
-    if (first.length === 0) return;
+  private queueTreeFirst(state: Loaded): void {
+    if (state.treeFirst.size === 0) return;
+    const first = [...state.treeFirst].sort();
     const queued = [...this.dirty];
     this.dirty.clear();
     for (const path of first) this.dirty.add(path);
@@ -641,6 +637,7 @@ export class WorkspaceService {
     const before = state.index.summary(path);
     const page = this.parse(path, text);
     const affected = state.index.setParsedPage(page);
+    state.treeFirst.delete(path);
     const after = state.index.summary(path);
     if (this.options.backlinks !== false) state.backlinks.set(path, linkKeys(page, state.index.routeOfPage(path) ?? '/', state.loaded.settings.siteBases));
     if (!before || !after || !sameForTree(before, after)) this.invalidateTree();
@@ -652,6 +649,7 @@ export class WorkspaceService {
     const affected = state.index.hasFile(path) ? state.index.deleteFile(path) : [];
     state.index.setFile(path);
     state.skipped.set(path, reason);
+    state.treeFirst.delete(path);
     state.backlinks.delete(path);
     this.setStamp(state, path, undefined);
     this.invalidateTree();
@@ -664,6 +662,7 @@ export class WorkspaceService {
     const wasChecked = state.index.summary(path) !== undefined || state.skipped.has(path);
     const affected = state.index.deleteFile(path);
     state.skipped.delete(path);
+    state.treeFirst.delete(path);
     state.backlinks.delete(path);
     this.setStamp(state, path, undefined);
     this.parsed.delete(path);
@@ -1566,8 +1565,7 @@ export class WorkspaceService {
 
   /** True for a page the tree needs whole whose body the load has not parsed yet (`frontMatterFirst`). */
   private listPending(path: string): boolean {
-    const state = this.state;
-    return state !== undefined && state.treeFirst.has(path) && !state.index.hasBody(path);
+    return this.state?.treeFirst.has(path) === true;
   }
 
   private invalidateTree(): void {
