@@ -91,3 +91,17 @@ export function toLineColumn(index: LineIndex, r: Range): { line: number; column
   const e = index.positionAt(r.end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
+
+/**
+ * `s` as a string of its own, sharing no memory with the text it was cut from. JavaScript engines
+ * keep a slice of a long string as a pointer into it (V8 does from 13 characters), so one title or
+ * href kept in the index would keep its whole page text alive: tens of megabytes in a workspace of
+ * thousands of pages. Copying is cheap for the short strings the index keeps; short ones are
+ * already copies.
+ */
+export function detached(s: string): string;
+export function detached(s: string | undefined): string | undefined;
+export function detached(s: string | undefined): string | undefined {
+  // Concatenating makes a two-part string; slicing it makes the engine flatten it into a new one first.
+  return s === undefined || s.length < 13 ? s : (' ' + s).slice(1);
+}

@@ -6,6 +6,7 @@ import { pageHeading, parsePage, topicItemLabel, type FrontMatterFacts, type Pag
 import { Redirects, type Redirect } from './redirects';
 import { resolveLink, type LinkResolution, type RouteLookup } from './resolve';
 import { lastSegment, normalizeRoute, parentRoute, routeOfFile } from './routes';
+import { detached } from './text';
 import type { Range, SeveritySetting } from './types';
 
 /** Everything the engine needs to know about a workspace, resolved from its config. */
@@ -686,25 +687,34 @@ function summarize(page: Page, route: string | undefined, previous?: readonly Ou
 
 /** A page's summary from what its front matter says and what its body gives. */
 function summaryOf(path: string, route: string | undefined, facts: FrontMatterFacts, body: { anchors: ReadonlySet<string>; outline: readonly OutlineItem[]; heading: string | undefined }): PageSummary {
-  const url = facts.url !== undefined && facts.url.trim().startsWith('/') ? normalizeRoute(facts.url) : undefined;
+  const url = facts.url !== undefined && facts.url.trim().startsWith('/') ? detached(normalizeRoute(facts.url)) : undefined;
+  // The summary outlives the page's text: it keeps copies, not slices of it (see `detached`).
   return {
     path,
     route,
     url: url !== route ? url : undefined,
-    title: facts.title,
-    ...(facts.title?.trim() ? {} : { heading: body.heading }),
-    description: facts.description,
+    title: detached(facts.title),
+    ...(facts.title?.trim() ? {} : { heading: detached(body.heading) }),
+    description: detached(facts.description),
     isTopicPage: facts.isTopicPage,
-    anchors: body.anchors,
+    anchors: detachedSet(body.anchors),
     outline: body.outline,
   };
+}
+
+/** The same set, each string of it `detached` (an empty set is kept as it is). */
+function detachedSet(set: ReadonlySet<string>): ReadonlySet<string> {
+  if (set.size === 0) return set;
+  const copy = new Set<string>();
+  for (const s of set) copy.add(detached(s));
+  return copy;
 }
 
 /** The outline of a topic link and its nested links; iterative, so any nesting depth is safe. */
 function outlineOf(topic: TopicLink, text: string): OutlineItem {
   const make = (t: TopicLink): OutlineItem & { children: OutlineItem[] } => ({
-    text: t.link?.text ?? topicItemLabel(t, text),
-    href: t.link?.href ?? '',
+    text: detached(t.link?.text ?? topicItemLabel(t, text)),
+    href: detached(t.link?.href ?? ''),
     kind: t.link?.kind ?? 'none',
     range: t.link?.range ?? t.range,
     children: [],
