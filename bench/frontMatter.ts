@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   let full: { wallMs: number; cpuMs: number; wall: number[]; cpu: number[]; findings: number } | undefined;
   if (args.includes('--full')) {
     const { Engine } = (await import(pathToFileURL(join(src, 'core', 'engine.ts')).href)) as EngineModule;
-    const { NodeFileHost } = (await import(pathToFileURL(join(src, 'cli', 'nodeHost.ts')).href)) as HostModule;
+    const { NodeFileHost } = (await import(pathToFileURL(join(src, 'node', 'fileHost.ts')).href)) as HostModule;
     const wall: number[] = [];
     const cpu: number[] = [];
     let findings = 0;
