@@ -15,9 +15,10 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 
 // Each page parsed leaves garbage, and by default V8 lets the heap grow to several times what the
 // index keeps before a full collection: 540 MB of RSS at 10,500 pages for about 95 MB kept. Growing
-// the heap by at most 45 % each time keeps a first session's peak near 260 MB at 10,500 pages (30 %:
-// about 5 % slower for the same peak; 60 %: 265-290 MB), with no hard limit (a larger repository
-// only means a larger heap). Set at run time, so every editor's command gets it.
+// the heap by at most 45 % each time keeps a first session's peak at 265-275 MB at 10,500 pages
+// (265-295 MB in code-server; 30 %: about 5 % slower for about the same peak; 60 %: 265-290 MB
+// alone), with no hard limit (a larger repository only means a larger heap). Set at run time, so
+// every editor's command gets it.
 setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 45)}`);
 setFlagsFromString(`--semi-space-growth-factor=${Number(process.env['TOPIC_PAGES_SEMI_SPACE_GROWTH_FACTOR'] ?? 1)}`);
 

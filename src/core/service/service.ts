@@ -220,8 +220,9 @@ const READ_BATCH = 20;
 const SAVE_INTERVAL_MS = 30_000;
 /**
  * Characters of page text kept from indexing until the page's check, so most checks need no second
- * read. At 10,500 pages (90 M characters) about a third is kept: twice 16 M was 0.2-0.5 s faster to
- * load, for the same peak (the peak comes later, once the findings are kept).
+ * read. The bench's 10,500 pages (30 M characters) fit: 0.2-0.5 s faster to load than with 16 M (about
+ * half read twice), for the same peak (it comes later, once the findings are kept). A larger
+ * workspace reads the rest again at its check.
  */
 const FRESH_BUDGET = 32_000_000;
 
