@@ -98,8 +98,7 @@ export interface ServiceOptions {
    * without a title) are checked first, so the tree is whole early: until then it shows the topic
    * pages read so far, those not parsed yet with their lists to come. The texts read are kept for
    * their checks (within a budget), so most pages are read once.
-   * With `all`, no text is kept from the load to the check and no page goes first (a one-shot
-   * check that shows no tree and keeps its memory low).
+   * With `all`, no page goes first (a one-shot check shows no tree).
    */
   readonly frontMatterFirst?: boolean | 'all';
 }
@@ -528,8 +527,8 @@ export class WorkspaceService {
     state.skipped.delete(path);
     for (const p of state.index.setFrontMatterSummary(path, facts)) this.markDirty(p);
     if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
-    if (this.options.frontMatterFirst === 'all') return;
     this.keepFresh(path, text);
+    if (this.options.frontMatterFirst === 'all') return;
     // The tree shows topic pages' lists and labels untitled pages by their heading: those bodies are parsed first.
     // Meanwhile the tree shows the topic pages read so far, their lists to come (`present`).
     if (facts.isTopicPage || !facts.title?.trim() || text.includes('topic-links')) {
