@@ -109,11 +109,9 @@ export function frontMatterFacts(frontMatter: FrontMatter | undefined): FrontMat
   return { isTopicPage: declaresTopicPage(frontMatter), title: str('title'), description: str('description'), url: str('url') };
 }
 
-/**
- * Parses a page. Never throws: problems are part of the model for rules to report. `frontMatter`:
- * what `parseFrontMatter(text)` gave, when the caller has it already.
- */
-export function parsePage(path: string, text: string, frontMatter: FrontMatter | undefined = parseFrontMatter(text)): Page {
+/** Parses a page. Never throws: problems are part of the model for rules to report. */
+export function parsePage(path: string, text: string): Page {
+  const frontMatter = parseFrontMatter(text);
   const bodyStart = frontMatter ? frontMatter.range.end : text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const facts = frontMatterFacts(frontMatter);
   const isTopicPage = facts.isTopicPage;
