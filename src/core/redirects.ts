@@ -35,12 +35,15 @@ export class Redirects {
   private readonly normalize: (r: string) => string;
 
   /** The chain of routes `route` redirects through (excluding itself); empty when none applies. */
-  follow(route: string, maxHops = 20): string[] {
+  follow(route: string, maxHops = 20): readonly string[] {
+    // Most routes have no redirect: no chain or set is built for them.
+    const first = maxHops > 0 ? this.lookup(route) : undefined;
+    if (first === undefined || first === route) return NO_HOPS;
     const chain: string[] = [];
     const seen = new Set([route]);
     let current = route;
     for (let hop = 0; hop < maxHops; hop++) {
-      const next = this.lookup(current);
+      const next = hop === 0 ? first : this.lookup(current);
       if (next === undefined || seen.has(next)) break;
       chain.push(next);
       seen.add(next);
@@ -58,6 +61,8 @@ export class Redirects {
     return undefined;
   }
 }
+
+const NO_HOPS: readonly string[] = Object.freeze([]);
 
 // `/:name?` (optional segment), `:name`, `*`.
 const PATTERN_TOKEN = /\/:([A-Za-z0-9_]+)\?|:([A-Za-z0-9_]+)|\*/g;

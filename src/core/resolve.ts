@@ -54,10 +54,13 @@ export function resolveRoute(kind: Extract<HrefKind, { kind: 'route' }>, lookup:
   const chain = lookup.redirectChain(kind.route);
   for (const hop of chain) {
     const hit = find(hop, lookup);
-    if (hit) return { ...kind, target: hit.file, via: 'redirect', redirects: chain.slice(0, chain.indexOf(hop) + 1), alternatives: hit.all };
+    if (hit) return { kind: 'route', route: kind.route, fragment: kind.fragment, relative: kind.relative, base: kind.base, target: hit.file, via: 'redirect', redirects: chain.slice(0, chain.indexOf(hop) + 1), alternatives: hit.all };
   }
-  return { ...kind, target: undefined, via: chain.length > 0 ? 'redirect' : undefined, redirects: chain, alternatives: [] };
+  // A broken link: most links a check finds broken have no redirect either, and share one empty list.
+  return { kind: 'route', route: kind.route, fragment: kind.fragment, relative: kind.relative, base: kind.base, target: undefined, via: chain.length > 0 ? 'redirect' : undefined, redirects: chain, alternatives: NONE };
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 function find(route: string, lookup: RouteLookup): { file: string; via: 'file' | 'url'; all: string[] } | undefined {
   lookup.noteDependency?.(`r:${route}`);

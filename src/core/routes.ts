@@ -27,7 +27,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function classifyHref(href: string, fromRoute: string, siteBases: readonly string[]): HrefKind {
   const trimmed = href.trim();
   if (trimmed === '') return { kind: 'empty' };
-  const unsafe = UNSAFE.exec(asBrowserReadsIt(href));
+  const unsafe = UNSAFE.exec(BROWSER_REWRITES.test(href) ? asBrowserReadsIt(href) : href);
   if (unsafe) return { kind: 'unsafe', scheme: (unsafe[1] ?? '').toLowerCase() };
   if (trimmed.includes('${') || trimmed.includes('<%') || trimmed.includes('{{')) return { kind: 'dynamic' };
   if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeSafe(trimmed.slice(1)) };
@@ -56,6 +56,10 @@ export function classifyHref(href: string, fromRoute: string, siteBases: readonl
   return { kind: 'route', route: normalizeRoute(decodeSafe(path)), fragment: fragment || undefined, relative, base };
 }
 
+/** What asBrowserReadsIt changes: a character reference, a tab or line break, a leading control character or space. */
+// eslint-disable-next-line no-control-regex
+const BROWSER_REWRITES = /[&\t\n\r]|^[\u0000-\u0020]/;
+
 /**
  * The href as a browser reads its scheme: character references decoded (`&#106;avascript:`,
  * `javascript&colon;`), ASCII tabs and newlines removed (`java\tscript:`), leading control
@@ -74,8 +78,13 @@ function asBrowserReadsIt(href: string): string {
     .replace(/^[\u0000-\u0020]+/, '');
 }
 
+/** What normalizeRoute changes in a route that starts with `/`: `//`, a `.` or `..` segment, a trailing `/` (not the root), trailing white space. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|[\s\S]\/$|\s$/;
+
 /** `/a/b/` → `/a/b`, `a//b` → `/a/b`, `/a/./c/../b` → `/a/b`; the root is `/`. */
 export function normalizeRoute(route: string): string {
+  // Most routes are already normal (every route the index keeps, most hrefs): same string back.
+  if (route.charCodeAt(0) === 47 && !NOT_NORMAL.test(route)) return route;
   const joined = posix.normalize('/' + route.trim());
   const stripped = joined.length > 1 ? joined.replace(/\/+$/, '') : joined;
   return stripped === '' ? '/' : stripped;
@@ -89,6 +98,7 @@ export function routeOfFile(pathInDocsRoot: string): string {
 }
 
 function decodeSafe(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {

@@ -273,7 +273,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
 
   // RouteLookup
   filesForRoute(route: string): { byFile: readonly string[]; byUrl: readonly string[] } {
-    return { byFile: this.byFileRoute.get(route) ?? [], byUrl: this.byUrlRoute.get(route) ?? [] };
+    return { byFile: this.byFileRoute.get(route) ?? NO_FILES, byUrl: this.byUrlRoute.get(route) ?? NO_FILES };
   }
 
   redirectChain(route: string): readonly string[] {
@@ -401,7 +401,7 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
         const last = best[best.length - 1];
         if (best.length >= max && (last === undefined || atLeast > last.score)) return;
       }
-      const d = distance(lower, cLower);
+      const d = editDistance(lower, cLower);
       if (d <= limit || sameName || isStripped) {
         const item = { route: c, score: isStripped ? -1 : d };
         let i = best.length;
@@ -609,6 +609,28 @@ function nearest(list: readonly string[], route: string): readonly string[] {
   }
   const start = Math.max(0, Math.min(lo - SUGGESTION_CANDIDATES / 2, list.length - SUGGESTION_CANDIDATES));
   return list.slice(start, start + SUGGESTION_CANDIDATES);
+}
+
+const NO_FILES: readonly string[] = Object.freeze([]);
+
+/**
+ * Levenshtein distance, measured on what differs: a common prefix and suffix never change it,
+ * and routes compared here share most of theirs (a sibling's folder), so what is measured is
+ * short and fits the library's allocation-free path.
+ */
+export function editDistance(a: string, b: string): number {
+  let start = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  if (start === endA) return endB - start;
+  if (start === endB) return endA - start;
+  return distance(start === 0 && endA === a.length ? a : a.slice(start, endA), start === 0 && endB === b.length ? b : b.slice(start, endB));
 }
 
 function compareSuggestions(a: { route: string; score: number }, b: { route: string; score: number }): number {
