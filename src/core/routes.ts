@@ -23,6 +23,17 @@ export type HrefKind =
 const UNSAFE = /^\s*(javascript|data|vbscript|file):/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** `/`, `#` and `?`: what may follow a site base in an href that starts with it. */
+const AFTER_STEM = new Set([47, 35, 63]);
+
+/** Each site base without its trailing slashes, worked out once per settings' list. */
+const stemCache = new WeakMap<readonly string[], readonly string[]>();
+function stemsOf(siteBases: readonly string[]): readonly string[] {
+  let stems = stemCache.get(siteBases);
+  if (!stems) stemCache.set(siteBases, (stems = siteBases.map((b) => b.replace(/\/+$/, ''))));
+  return stems;
+}
+
 /** Classifies an href written on the page whose route is `fromRoute`. */
 export function classifyHref(href: string, fromRoute: string, siteBases: readonly string[]): HrefKind {
   const trimmed = href.trim();
@@ -33,10 +44,11 @@ export function classifyHref(href: string, fromRoute: string, siteBases: readonl
   if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeSafe(trimmed.slice(1)) };
   let rest = trimmed;
   let base: string | undefined;
-  for (const b of siteBases) {
-    const stem = b.replace(/\/+$/, '');
-    if (stem && (rest === stem || rest.startsWith(stem + '/') || rest.startsWith(stem + '#') || rest.startsWith(stem + '?'))) {
-      base = b;
+  const stems = stemsOf(siteBases);
+  for (let i = 0; i < siteBases.length; i++) {
+    const stem = stems[i] as string;
+    if (stem && rest.startsWith(stem) && (rest.length === stem.length || AFTER_STEM.has(rest.charCodeAt(stem.length)))) {
+      base = siteBases[i];
       rest = rest.slice(stem.length) || '/';
       if (!rest.startsWith('/')) rest = '/' + rest;
       break;
