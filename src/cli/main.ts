@@ -11,8 +11,8 @@ import { fixDiff, fixFile } from './fix';
 import type { FileResult } from './formatters';
 import { runAuthoringCommand } from './commands';
 import { checkInParallel, defaultJobs } from './parallel';
-import { findRepositoryRoot, findRoot, isInside, resolveTargets, type Target } from './root';
-import { Report, ReportOutput } from './report';
+import { displayPath, findRepositoryRoot, findRoot, isInside, resolveTargets, type Target } from './root';
+import { isStreamed, Report, ReportOutput } from './report';
 import { CliWorkspace, type Checked } from './service';
 import { formatTree } from './tree';
 
@@ -145,16 +145,25 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
   const { root, host, configKey, wanted } = await prepare(options, io);
   const show = (path: string): string => displayPath(join(root, path), io.cwd);
   if (options.command === 'check' && !options.fix && !options.fixDryRun) {
-    // Large workspaces are checked on worker threads; undefined when it does not pay.
-    const parallel = await checkInParallel(root, { host, ...(configKey ? { configFile: configKey } : {}), jobs: options.jobs ?? defaultJobs(), filter: wanted, ...(options.jobs !== undefined ? { minPages: 1 } : {}) });
+    // Large workspaces are checked on worker threads; undefined when it does not pay. Workers
+    // format their files' parts of a streamed report; each file is written as its turn comes.
+    const out = startReport(options, io, root);
+    const parallel = await checkInParallel(root, {
+      host,
+      ...(configKey ? { configFile: configKey } : {}),
+      jobs: options.jobs ?? defaultJobs(),
+      filter: wanted,
+      ...(options.jobs !== undefined ? { minPages: 1 } : {}),
+      ...(isStreamed(out.format) ? { report: { format: out.format, context: out.context } } : {}),
+      each: async (file) => {
+        if ('part' in file) out.addPart(file.part, file.counts);
+        else out.add({ filePath: show(file.path), findings: file.findings, text: file.text });
+        if (io.drained && !options.outputFile) await io.drained();
+      },
+    });
     if (parallel) {
       if (parallel.errors.length > 0) throw new Stop(parallel.errors.map((e) => e.message).join('\ntopic-pages: '));
-      return report(
-        parallel.results.map((r) => ({ filePath: show(r.path), findings: r.findings, text: r.text })),
-        options,
-        io,
-        root,
-      );
+      return endReport(out, options, io);
     }
   }
   const progress = io.stderrIsTty ? (done: number, total: number): void => io.stderr(`\rIndexing ${done}/${total} pages…`) : undefined;
@@ -259,10 +268,6 @@ function report(results: readonly FileResult[], options: Options, io: Io, root: 
   const out = startReport(options, io, root);
   for (const r of results) out.add(r);
   return endReport(out, options, io);
-}
-
-function displayPath(full: string, cwd: string): string {
-  return isInside(cwd, full) ? relative(cwd, full) : full;
 }
 
 /**

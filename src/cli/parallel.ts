@@ -2,21 +2,33 @@
 // the pages (every jobs-th page), sends their summaries to the others through the main
 // thread, then checks its share against the complete index. Findings are the same as
 // a single-threaded check: rules see only the page itself and the index's summaries.
+// Each worker formats its files' parts of a streamed report (JSON, stylish) and sends them in
+// batches; the main thread writes them in path order as they come, so the report never sits
+// whole in memory, and a worker that runs ahead of the writing waits.
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigError } from '../core/config';
 import { Engine, loadSettings, skippedFinding, type FileHost, type ListingProblem, type LoadedSettings, type SharePart } from '../core/engine';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
 import { maxEntriesFromEnv, NodeFileHost } from '../node/fileHost';
+import { counts, type Counts, type FormatContext } from './formatters';
+import { filePart, type StreamedFormat } from './report';
+import { displayPath } from './root';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const PARALLEL_MIN_PAGES = 2000;
 
-export interface CheckedFile {
-  readonly path: string;
-  readonly findings: Finding[];
-  readonly text: string;
+/** A file of the report from a worker: its part already formatted (a streamed format), or its findings and text. */
+export type ParallelFile =
+  | { readonly path: string; readonly part: string; readonly counts: Counts }
+  | { readonly path: string; readonly findings: readonly Finding[]; readonly text: string };
+
+/** How workers format their files' parts of a streamed report, and show their paths. */
+export interface ParallelReport {
+  readonly format: StreamedFormat;
+  readonly context: FormatContext;
 }
 
 interface WorkerInput {
@@ -29,16 +41,31 @@ interface WorkerInput {
   readonly of: number;
   /** Pages to report; undefined for all. */
   readonly wanted: readonly string[] | undefined;
+  /** Format parts in the worker; undefined: send findings and texts. */
+  readonly report: ParallelReport | undefined;
 }
 
-type FromWorker = { type: 'part'; part: SharePart } | { type: 'results'; results: CheckedFile[] } | { type: 'error'; message: string };
+type FromWorker =
+  | { type: 'part'; part: SharePart }
+  | { type: 'files'; files: ParallelFile[] }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+type ToWorker = { type: 'parts'; parts: SharePart[] } | { type: 'taken'; files: number };
+
+/** A worker sends its files in batches of this many... */
+const BATCH_FILES = 50;
+/** ...or of this many characters of report, whichever comes first... */
+const BATCH_CHARS = 256 * 1024;
+/** ...and waits when this many of its files sent are not yet written (one slow share or a slow reader holds the others back). */
+const AHEAD_FILES = 4 * BATCH_FILES;
 
 /**
  * The number of threads `--jobs auto` uses: one per core, at most 4, and one on a machine of
  * two cores or fewer. There, measured at 10,000 pages on an idle 2-core machine, two workers
  * took 9.95 s and 17.1 s of CPU against 7.34 s and 9.7 s on one thread: each worker starts cold,
- * and the summaries, findings and page texts cloned between threads cost more than the
- * second core gives. `--jobs N` still runs N workers.
+ * and the summaries cloned between threads cost more than the second core gives. `--jobs N`
+ * still runs N workers.
  */
 export function defaultJobs(): number {
   const cores = availableParallelism();
@@ -47,33 +74,91 @@ export function defaultJobs(): number {
 
 /**
  * Lists and loads the settings, then checks on `jobs` threads when the workspace has at
- * least `minPages` pages. Undefined when it is not worth it (the caller checks as usual).
+ * least `minPages` pages, calling `each` for every file of the report in path order as soon as
+ * it and those before it are checked (a file is written before the next is taken). Undefined
+ * when it is not worth it (the caller checks as usual).
  */
 export async function checkInParallel(
   root: string,
-  options: { configFile?: string; jobs: number; filter: (path: string) => boolean; minPages?: number; host?: FileHost & { readonly listingProblems: readonly { path: string; reason: string }[]; readonly refused: readonly ListingProblem[] } },
-): Promise<{ errors: readonly ConfigError[]; listingProblems: readonly { path: string; reason: string }[]; results: CheckedFile[] } | undefined> {
+  options: {
+    configFile?: string;
+    jobs: number;
+    filter: (path: string) => boolean;
+    minPages?: number;
+    host?: FileHost & { readonly listingProblems: readonly { path: string; reason: string }[]; readonly refused: readonly ListingProblem[] };
+    report?: ParallelReport;
+    each: (file: ParallelFile) => void | Promise<void>;
+  },
+): Promise<{ errors: readonly ConfigError[]; listingProblems: readonly { path: string; reason: string }[] } | undefined> {
   if (options.jobs < 2) return undefined;
   // The caller's host decides which files exist (e.g. without what .gitignore excludes); workers only read pages.
   const host = options.host ?? new NodeFileHost(root, { maxEntries: maxEntriesFromEnv() });
   const files = await host.listFiles();
   const loaded = await loadSettings(host, files, options.configFile);
-  if (loaded.errors.length > 0) return { errors: loaded.errors, listingProblems: host.listingProblems, results: [] };
+  if (loaded.errors.length > 0) return { errors: loaded.errors, listingProblems: host.listingProblems };
   const probe = new WorkspaceIndex(loaded.settings);
   const pages = files.filter((f) => !probe.ignores(f) && probe.isPagePath(f));
   if (pages.length < (options.minPages ?? PARALLEL_MIN_PAGES)) return undefined;
   const of = Math.min(options.jobs, pages.length);
   const wanted = pages.every(options.filter) ? undefined : pages.filter(options.filter);
 
+  // What the host refused (links leading outside, the listing limit) is reported here, as
+  // Engine.load reports it: one file-skipped finding each, in place of a worker's read error.
+  const severity = loaded.settings.severities['file-skipped'] ?? 'warning';
+  const refused: ParallelFile[] = host.refused
+    .filter((r) => !probe.ignores(r.path) && options.filter(r.path))
+    .map((r) => ({ path: r.path, findings: severity === 'off' ? [] : [skippedFinding(r.reason, severity)], text: '' }))
+    .sort((a, b) => compare(a.path, b.path));
+  const refusedPaths = new Set(refused.map((r) => r.path));
+
   const workers: Worker[] = [];
   const parts: (SharePart | undefined)[] = new Array<SharePart | undefined>(of).fill(undefined);
-  const results: CheckedFile[][] = [];
+  // Each worker's files not yet written, in its path order; the report takes the smallest path of their heads.
+  const queues: ParallelFile[][] = Array.from({ length: of }, () => []);
+  const done: boolean[] = new Array<boolean>(of).fill(false);
+  let nextRefused = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let partsIn = 0;
-      let resultsIn = 0;
+      let writing = false;
+      // Writes every file whose turn has come (each worker has sent past it, or is done), one at a time.
+      const write = async (): Promise<void> => {
+        if (writing) return;
+        writing = true;
+        try {
+          for (;;) {
+            let from = -1;
+            let head: ParallelFile | undefined;
+            let waiting = false;
+            for (let w = 0; w < of; w++) {
+              const h = queues[w]?.[0];
+              if (h === undefined) {
+                if (!done[w]) waiting = true;
+              } else if (head === undefined || compare(h.path, head.path) < 0) {
+                head = h;
+                from = w;
+              }
+            }
+            const r = refused[nextRefused];
+            if (r !== undefined && (head === undefined || compare(r.path, head.path) < 0)) {
+              if (waiting) break;
+              nextRefused++;
+              await options.each(r);
+              continue;
+            }
+            if (waiting || head === undefined) break;
+            queues[from]?.shift();
+            workers[from]?.postMessage({ type: 'taken', files: 1 } satisfies ToWorker);
+            if (!refusedPaths.has(head.path)) await options.each(head);
+          }
+        } finally {
+          writing = false;
+        }
+        if (done.every(Boolean) && queues.every((q) => q.length === 0) && nextRefused >= refused.length) resolve();
+      };
+      const fail = (error: unknown): void => reject(error instanceof Error ? error : new Error(String(error)));
       for (let share = 0; share < of; share++) {
-        const input: WorkerInput = { kind: 'topic-pages-check', root, loaded: { settings: loaded.settings, config: loaded.config }, files, pages, share, of, wanted };
+        const input: WorkerInput = { kind: 'topic-pages-check', root, loaded: { settings: loaded.settings, config: loaded.config }, files, pages, share, of, wanted, report: options.report };
         const worker = new Worker(__filename, { workerData: input });
         workers.push(worker);
         worker.on('error', reject);
@@ -86,11 +171,12 @@ export async function checkInParallel(
             parts[share] = message.part;
             if (++partsIn === of) {
               // Every share is parsed: give each worker the others' pages.
-              workers.forEach((w, i) => w.postMessage(parts.filter((_, j) => j !== i)));
+              workers.forEach((w, i) => w.postMessage({ type: 'parts', parts: parts.filter((p, j): p is SharePart => j !== i && p !== undefined) } satisfies ToWorker));
             }
           } else {
-            results[share] = message.results;
-            if (++resultsIn === of) resolve();
+            if (message.type === 'files') queues[share]?.push(...message.files);
+            else done[share] = true;
+            write().catch(fail);
           }
         });
       }
@@ -98,16 +184,11 @@ export async function checkInParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  // What the host refused (links leading outside, the listing limit) is reported here, as
-  // Engine.load reports it: one file-skipped finding each, in place of a worker's read error.
-  const severity = loaded.settings.severities['file-skipped'] ?? 'warning';
-  const refused = host.refused.filter((r) => !probe.ignores(r.path) && options.filter(r.path));
-  const refusedPaths = new Set(refused.map((r) => r.path));
-  const merged = [
-    ...results.flat().filter((r) => !refusedPaths.has(r.path)),
-    ...refused.map((r) => ({ path: r.path, findings: severity === 'off' ? [] : [skippedFinding(r.reason, severity)], text: '' })),
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { errors: [], listingProblems: host.listingProblems, results: merged };
+  return { errors: [], listingProblems: host.listingProblems };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 async function workerMain(input: WorkerInput): Promise<void> {
@@ -116,18 +197,52 @@ async function workerMain(input: WorkerInput): Promise<void> {
   const index = new Map(input.pages.map((p, i) => [p, i]));
   const mine = (path: string): boolean => (index.get(path) ?? -1) % input.of === input.share;
   const engine = await Engine.loadShare(new NodeFileHost(input.root), { ...input.loaded, errors: [] }, input.files, mine);
+  let taken = 0;
+  let wake: (() => void) | undefined;
   const others = await new Promise<SharePart[]>((resolve) => {
-    port.once('message', (parts: SharePart[]) => resolve(parts));
+    port.on('message', (message: ToWorker) => {
+      if (message.type === 'parts') resolve(message.parts);
+      else {
+        taken += message.files;
+        wake?.();
+      }
+    });
     port.postMessage({ type: 'part', part: engine.sharePart() } satisfies FromWorker);
   });
   engine.addShareParts(others);
   const wanted = input.wanted ? new Set(input.wanted) : undefined;
-  const results: CheckedFile[] = [];
+  const report = input.report;
+  let batch: ParallelFile[] = [];
+  let chars = 0;
+  let sent = 0;
+  const send = (): void => {
+    if (batch.length === 0) return;
+    port.postMessage({ type: 'files', files: batch } satisfies FromWorker);
+    sent += batch.length;
+    batch = [];
+    chars = 0;
+  };
   for (const path of engine.checkablePaths()) {
     if (!mine(path) || (wanted && !wanted.has(path))) continue;
-    results.push({ path, findings: engine.check(path), text: engine.index.text(path) ?? '' });
+    const findings = engine.check(path);
+    const text = engine.index.text(path) ?? '';
+    if (report) {
+      const result = { filePath: displayPath(join(input.root, path), report.context.cwd), findings, text };
+      const part = filePart(report.format, result, report.context);
+      batch.push({ path, part, counts: counts(findings) });
+      chars += part.length;
+    } else {
+      batch.push({ path, findings, text });
+      chars += text.length;
+    }
+    if (batch.length >= BATCH_FILES || chars >= BATCH_CHARS) {
+      send();
+      while (sent - taken > AHEAD_FILES) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
   }
-  port.postMessage({ type: 'results', results } satisfies FromWorker);
+  send();
+  port.postMessage({ type: 'done' } satisfies FromWorker);
 }
 
 if (!isMainThread && (workerData as WorkerInput | undefined)?.kind === 'topic-pages-check') {

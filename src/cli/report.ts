@@ -51,16 +51,44 @@ export class ReportOutput {
   }
 }
 
+/** The formats whose report is written file by file, as each file's findings are known. */
+export type StreamedFormat = 'json' | 'stylish';
+
+export function isStreamed(format: FormatName): format is StreamedFormat {
+  return format === 'json' || format === 'stylish';
+}
+
+/** One file's part of a streamed report (a worker thread formats its own files' parts). */
+export function filePart(format: StreamedFormat, result: FileResult, context: FormatContext): string {
+  // JSON: one element of the array that JSON.stringify of the whole would give.
+  return format === 'json' ? JSON.stringify(toEslintResults([result], context)[0]) : stylishFile(result, context.color);
+}
+
 /** Takes the results one file at a time, in path order; `end` writes the rest and gives the totals. */
 export class Report {
   private readonly kept: FileResult[] = [];
   private n: Counts = { errors: 0, warnings: 0, infos: 0, fixableErrors: 0, fixableWarnings: 0 };
   private files = 0;
 
-  constructor(private readonly format: FormatName, private readonly context: FormatContext, private readonly out: ReportOutput) {}
+  constructor(readonly format: FormatName, readonly context: FormatContext, private readonly out: ReportOutput) {}
 
   add(result: FileResult): void {
-    const c = counts(result.findings);
+    if (isStreamed(this.format)) this.addPart(filePart(this.format, result, this.context), counts(result.findings));
+    else {
+      this.count(counts(result.findings));
+      this.kept.push(result);
+      this.files++;
+    }
+  }
+
+  /** A file's part formatted already (`filePart`, in a streamed format), with its counts. */
+  addPart(part: string, c: Counts): void {
+    this.count(c);
+    this.out.write(this.format === 'json' ? (this.files === 0 ? '[' : ',') + part : part);
+    this.files++;
+  }
+
+  private count(c: Counts): void {
     this.n = {
       errors: this.n.errors + c.errors,
       warnings: this.n.warnings + c.warnings,
@@ -68,13 +96,6 @@ export class Report {
       fixableErrors: this.n.fixableErrors + c.fixableErrors,
       fixableWarnings: this.n.fixableWarnings + c.fixableWarnings,
     };
-    if (this.format === 'json') {
-      // JSON.stringify of the whole array, one element at a time.
-      this.out.write((this.files === 0 ? '[' : ',') + JSON.stringify(toEslintResults([result], this.context)[0]));
-    } else if (this.format === 'stylish') {
-      this.out.write(stylishFile(result, this.context.color));
-    } else this.kept.push(result);
-    this.files++;
   }
 
   /** Writes the end of the report; the totals and, when the file could not be written, why. */

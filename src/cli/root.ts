@@ -13,6 +13,11 @@ export function isInside(folder: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** A file's path as the reports show it: relative to the working folder when inside it, else absolute. */
+export function displayPath(full: string, cwd: string): string {
+  return isInside(cwd, full) ? relative(cwd, full) : full;
+}
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
