@@ -213,8 +213,13 @@ describe('authoring service during a first load that does not end', () => {
     void h.service.load();
     for (let i = 0; i < 1000 && h.service.index?.summary(HOME) === undefined; i++) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(h.service.index?.hasBody(HOME), false, 'the topic page linking to beta is indexed by its front matter alone');
-    const links = await new Authoring(h.service, 50).linksTo('articles/beta.md');
+    const authoring = new Authoring(h.service, 50);
+    const links = await authoring.linksTo('articles/beta.md');
     assert.equal(h.service.ready, false);
     assert.deepEqual(links.map((l) => `${l.path}:${l.line}:${l.column} ${l.text}`), [`${HOME}:17:51 Beta`]);
+    // Each ask that gave up waiting left nothing behind.
+    await authoring.linksTo('articles/beta.md');
+    await authoring.orphans();
+    assert.equal(h.service.bodyWaitersCount, 0);
   });
 });

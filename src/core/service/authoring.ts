@@ -68,13 +68,7 @@ export class Authoring {
    * links waits for them (at most bodiesWaitMs) rather than read and parse every page again.
    */
   private async bodiesIndexed(): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.bodiesWaitMs)));
-    try {
-      await Promise.race([this.service.whenBodiesIndexed(), limit]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await this.service.whenBodiesIndexed(this.bodiesWaitMs);
   }
 
   private get index(): WorkspaceIndex | undefined {

@@ -982,10 +982,30 @@ export class WorkspaceService {
    * Resolves once a load has read every page and indexed every page's body (at once when it has):
    * with `frontMatterFirst`, a first load parses bodies as it checks, so what needs every page's
    * links (the pages linking to a page, the orphans) waits for it rather than parse them all again.
+   * With `limitMs`, resolves to false when that time passes first, and forgets its waiter: a load
+   * that never ends must not gather one per ask.
    */
-  whenBodiesIndexed(): Promise<void> {
-    if (this.bodiesIndexed()) return Promise.resolve();
-    return new Promise((resolve) => this.bodyWaiters.push(resolve));
+  whenBodiesIndexed(limitMs?: number): Promise<boolean> {
+    if (this.bodiesIndexed()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waiter = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      if (limitMs !== undefined) {
+        timer = setTimeout(() => {
+          this.bodyWaiters = this.bodyWaiters.filter((w) => w !== waiter);
+          resolve(false);
+        }, limitMs);
+      }
+      this.bodyWaiters.push(waiter);
+    });
+  }
+
+  /** How many asks wait for every body to be indexed (`whenBodiesIndexed`): for tests. */
+  get bodyWaitersCount(): number {
+    return this.bodyWaiters.length;
   }
 
   private bodiesIndexed(): boolean {
