@@ -65,6 +65,18 @@ function vmHwmMb(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
@@ -159,6 +171,7 @@ async function main(): Promise<void> {
   const statusDuring = (await conn.sendRequest('topicPages/status', {})) as { indexing: unknown };
   await conn.sendRequest('topicPages/whenIdle', {});
   const idleMs = performance.now() - t0;
+  const idleCpu = cpuSeconds(pid);
   const after = await keystrokes(20);
   const status = (await conn.sendRequest('topicPages/status', {})) as { problems: unknown; pages: number };
   const hwm = vmHwmMb(pid);
@@ -172,6 +185,7 @@ async function main(): Promise<void> {
     firstFindingsMs: Math.round(firstFindings ?? NaN),
     keystrokeDuringIndexingMs: { median: Math.round(median(during)), worst: Math.round(Math.max(...during)), stillIndexing: statusDuring.indexing !== null },
     indexedAndCheckedSeconds: +(idleMs / 1000).toFixed(2),
+    serverCpuSecondsWhenIndexed: idleCpu,
     keystrokeAfterMs: { median: Math.round(median(after)), worst: Math.round(Math.max(...after)) },
     treeFirstItemsMs: Math.round(treeFirst ?? NaN),
     ...(view ? { treeRefreshes } : {}),
