@@ -1,3 +1,5 @@
+import { internalized } from './text';
+
 /**
  * A many-to-many index of pages and keys (the routes and files a page looked up, the routes a
  * page links to), both ways. A docs repository of 10,000 pages has hundreds of thousands of such
@@ -19,11 +21,17 @@ export class PageKeyIndex {
     const shared: string[] = [];
     for (const k of keys) {
       const entry = this.byKey.get(k);
-      if (!entry) this.byKey.set(k, { key: k, pages: page });
-      else if (typeof entry.pages === 'string') {
+      if (!entry) {
+        // A key is often built by concatenation (`r:` + a route): kept flat, once.
+        const key = internalized(k);
+        this.byKey.set(key, { key, pages: page });
+        shared.push(key);
+        continue;
+      }
+      if (typeof entry.pages === 'string') {
         if (entry.pages !== page) entry.pages = new Set([entry.pages, page]);
       } else entry.pages.add(page);
-      shared.push(entry?.key ?? k);
+      shared.push(entry.key);
     }
     if (shared.length > 0) this.byPage.set(page, shared);
   }

@@ -102,6 +102,23 @@ export function toLineColumn(index: LineIndex, r: Range): { line: number; column
 export function detached(s: string): string;
 export function detached(s: string | undefined): string | undefined;
 export function detached(s: string | undefined): string | undefined {
-  // Concatenating makes a two-part string; slicing it makes the engine flatten it into a new one first.
-  return s === undefined || s.length < 13 ? s : (' ' + s).slice(1);
+  return s === undefined || s.length < 13 ? s : internalized(s);
 }
+
+/**
+ * The same characters as one flat string, kept once however many times it is kept (V8 internalizes
+ * a property name: a copy in its string table, shared by every equal name). For strings an index
+ * keeps for the session: a string built by `+` or a template is a tree of its parts (32 bytes a node,
+ * the parts kept alive), and a slice keeps the text it was cut from.
+ */
+export function internalized(s: string): string {
+  NAMES[s] = 0;
+  for (const name in NAMES) {
+    delete NAMES[s];
+    return name;
+  }
+  return s;
+}
+
+/** Holds one name at a time, for `internalized`. */
+const NAMES: Record<string, number> = Object.create(null) as Record<string, number>;

@@ -14,6 +14,7 @@ import { parseFrontMatter } from '../frontMatter';
 import { frontMatterFacts, parsePage, type Page } from '../page';
 import { allRules, rulesById } from '../rules';
 import type { Finding, Range, TextEdit } from '../types';
+import { internalized } from '../text';
 import { sameOutline, WorkspaceIndex, type PageSummary } from '../workspace';
 import frontMatterSchema from '../../../schemas/topic-page.frontmatter.schema.json';
 import { BacklinkIndex, keysOfTarget, linkKeys } from './backlinks';
@@ -1777,8 +1778,9 @@ function withDeferred(found: readonly Finding[], last: readonly Finding[], defer
   return [...found, ...kept].sort(compareFindings);
 }
 
+/** What the index keeps of a finding for the next session; its message flat (a template's parts are a tree of strings). */
 function toCachedFinding(f: Finding): CachedFinding {
-  return { ruleId: f.ruleId, severity: f.severity, start: f.range.start, end: f.range.end, message: f.message };
+  return { ruleId: f.ruleId, severity: f.severity, start: f.range.start, end: f.range.end, message: internalized(f.message) };
 }
 
 function toFinding(f: CachedFinding): Finding {
