@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
-import { classifyHref, normalizeRoute } from '../../src/core/routes';
+import { asBrowserReadsIt, classifyHref, normalizeRoute } from '../../src/core/routes';
 import { editDistance } from '../../src/core/workspace';
 
 // The definitions the fast paths must agree with, written out in full.
@@ -14,16 +14,7 @@ function normalizeRouteByDefinition(route: string): string {
 }
 
 function unsafeSchemeByDefinition(href: string): string | undefined {
-  const read = href
-    .replace(/&#x([0-9a-f]+);?|&#(\d+);?|&(colon|tab|newline);/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-      if (name) return { colon: ':', tab: '\t', newline: '\n' }[name.toLowerCase()] ?? whole;
-      const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    })
-    .replace(/[\t\n\r]/g, '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/^[\u0000-\u0020]+/, '');
-  return /^\s*(javascript|data|vbscript|file):/i.exec(read)?.[1]?.toLowerCase();
+  return /^\s*(javascript|data|vbscript|file):/i.exec(asBrowserReadsIt(href))?.[1]?.toLowerCase();
 }
 
 // Strings made of the characters that matter to routes and hrefs.
