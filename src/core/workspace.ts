@@ -280,10 +280,13 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
     return this.redirectTable.follow(route);
   }
 
+  /**
+   * No dependency is noted here: the caller notes `k:<key>` (resolveLink), and a file that comes or
+   * goes at either candidate is found under that key (keysOfPath gives `k:` keys for both forms).
+   */
   fileForArticleKey(key: string): string | undefined {
     const root = this.settings.docsRoot ? this.settings.docsRoot + '/' : '';
     for (const candidate of [`${root}${key}.md`, `${root}${key}/index.md`]) {
-      this.noteDependency(`f:${candidate}`);
       if (this.files.has(candidate)) return candidate;
     }
     return undefined;
