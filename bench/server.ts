@@ -46,6 +46,9 @@ const batches = process.argv.includes('--batches');
 // without it the server keeps none (cacheDirectory: null), so every run starts cold.
 const cacheArg = process.argv.indexOf('--cache');
 const cacheDirectory = cacheArg > 0 ? resolve(process.argv[cacheArg + 1] ?? '') : null;
+// `--client-watches`: declare that the client watches files (workspace/didChangeWatchedFiles), as VS Code
+// does; the server then starts no watcher of its own.
+const clientWatches = process.argv.includes('--client-watches');
 // `--view`: ask for the tree's roots on each `topicPages/treeChanged`, as the VS Code view does while open.
 const view = process.argv.includes('--view');
 // `--server FILE`: another build of the server (a side-by-side baseline); default dist/server.js.
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   conn.listen();
   const root = pathToFileURL(ws.root).href;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } }, initializationOptions: { diagnosticBatches: batches, cacheDirectory } });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: { workspace: { configuration: true, ...(clientWatches ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}) }, window: { workDoneProgress: true } }, initializationOptions: { diagnosticBatches: batches, cacheDirectory } });
   await conn.sendNotification('initialized', {});
   let version = 1;
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
