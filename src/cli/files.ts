@@ -18,8 +18,15 @@ export class CliFileHost implements FileHost {
    * `config`: the `--config` file as the user typed it (`key`, the name the engine asks for and
    * error messages show) and its absolute path. It may lie outside the workspace: the user named it.
    */
-  constructor(readonly root: string, private readonly config?: { readonly key: string; readonly path: string }) {
+  constructor(readonly root: string, readonly config?: { readonly key: string; readonly path: string }) {
     this.inner = new NodeFileHost(root, { maxEntries: maxEntriesFromEnv() });
+  }
+
+  /** A host for another thread of the same run: the files the run listed, not listed again. */
+  static withListing(root: string, config: { readonly key: string; readonly path: string } | undefined, files: readonly string[]): CliFileHost {
+    const host = new CliFileHost(root, config);
+    host.all = files;
+    return host;
   }
 
   get listingProblems(): readonly { path: string; reason: string }[] {

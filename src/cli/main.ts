@@ -151,6 +151,7 @@ async function runOnWorkspace(options: Options, io: Io): Promise<number> {
     const parallel = await checkInParallel(root, {
       host,
       ...(configKey ? { configFile: configKey } : {}),
+      ...(host.config ? { config: host.config } : {}),
       jobs: options.jobs ?? defaultJobs(),
       filter: wanted,
       ...(options.jobs !== undefined ? { minPages: 1 } : {}),

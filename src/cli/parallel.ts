@@ -1,7 +1,8 @@
-// The CLI's full check on several threads. Each worker reads and parses its share of
-// the pages (every jobs-th page), sends their summaries to the others through the main
-// thread, then checks its share against the complete index. Findings are the same as
-// a single-threaded check: rules see only the page itself and the index's summaries.
+// The CLI's full check on several threads, each on the workspace service the single-thread
+// check and the language server use. Every worker indexes every page by its front matter (what
+// other pages' checks need of it), then checks its share (every jobs-th page), parsing each page
+// of it once; a page of another share is parsed only when a check asks for what its body alone
+// says (its anchors, for a `#fragment` link). Findings are the same as a single-threaded check.
 // Each worker formats its files' parts of a streamed report (JSON, stylish) and sends them in
 // batches; the main thread writes them in path order as they come, so the report never sits
 // whole in memory, and a worker that runs ahead of the writing waits.
@@ -9,13 +10,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ConfigError } from '../core/config';
-import { Engine, loadSettings, skippedFinding, type FileHost, type ListingProblem, type LoadedSettings, type SharePart } from '../core/engine';
+import { loadSettings, skippedFinding, type FileHost, type ListingProblem } from '../core/engine';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
 import { maxEntriesFromEnv, NodeFileHost } from '../node/fileHost';
+import { CliFileHost } from './files';
 import { counts, type Counts, type FormatContext } from './formatters';
 import { filePart, type StreamedFormat } from './report';
 import { displayPath } from './root';
+import { CliWorkspace } from './service';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const PARALLEL_MIN_PAGES = 2000;
@@ -34,7 +37,9 @@ export interface ParallelReport {
 interface WorkerInput {
   readonly kind: 'topic-pages-check';
   readonly root: string;
-  readonly loaded: Pick<LoadedSettings, 'settings' | 'config'>;
+  /** The configuration file the user named (`--config`), wherever it is. */
+  readonly config: { readonly key: string; readonly path: string } | undefined;
+  /** The run's listing (without what `.gitignore` excludes): workers list nothing again. */
   readonly files: readonly string[];
   readonly pages: readonly string[];
   readonly share: number;
@@ -45,13 +50,9 @@ interface WorkerInput {
   readonly report: ParallelReport | undefined;
 }
 
-type FromWorker =
-  | { type: 'part'; part: SharePart }
-  | { type: 'files'; files: ParallelFile[] }
-  | { type: 'done' }
-  | { type: 'error'; message: string };
+type FromWorker = { type: 'files'; files: ParallelFile[] } | { type: 'done' } | { type: 'error'; message: string };
 
-type ToWorker = { type: 'parts'; parts: SharePart[] } | { type: 'taken'; files: number };
+type ToWorker = { type: 'taken'; files: number };
 
 /** A worker sends its files in batches of this many... */
 const BATCH_FILES = 50;
@@ -61,11 +62,17 @@ const BATCH_CHARS = 256 * 1024;
 const AHEAD_FILES = 4 * BATCH_FILES;
 
 /**
+ * A worker's young generation (MB). At 10,500 pages on 2 cores, V8's default peaked at 395 MB with 2
+ * workers and 567 MB with 4; 8 MB at 335 and 466 MB, in the same time.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
+/**
  * The number of threads `--jobs auto` uses: one per core, at most 4, and one on a machine of
- * two cores or fewer. There, measured at 10,000 pages on an idle 2-core machine, two workers
- * took 9.95 s and 17.1 s of CPU against 7.34 s and 9.7 s on one thread: each worker starts cold,
- * and the summaries cloned between threads cost more than the second core gives. `--jobs N`
- * still runs N workers.
+ * two cores or fewer. There, at 10,500 pages, two workers take as long as one thread (3.5 s
+ * against 3.2-3.4 s) for 5.9 s of CPU against 4.0 s: each worker starts cold and reads every
+ * page's front matter, and one thread already keeps the second core busy collecting garbage.
+ * `--jobs N` still runs N workers.
  */
 export function defaultJobs(): number {
   const cores = availableParallelism();
@@ -82,6 +89,8 @@ export async function checkInParallel(
   root: string,
   options: {
     configFile?: string;
+    /** The `--config` file as typed and its absolute path (workers read it as the main thread does). */
+    config?: { readonly key: string; readonly path: string };
     jobs: number;
     filter: (path: string) => boolean;
     minPages?: number;
@@ -112,14 +121,12 @@ export async function checkInParallel(
   const refusedPaths = new Set(refused.map((r) => r.path));
 
   const workers: Worker[] = [];
-  const parts: (SharePart | undefined)[] = new Array<SharePart | undefined>(of).fill(undefined);
   // Each worker's files not yet written, in its path order; the report takes the smallest path of their heads.
   const queues: ParallelFile[][] = Array.from({ length: of }, () => []);
   const done: boolean[] = new Array<boolean>(of).fill(false);
   let nextRefused = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      let partsIn = 0;
       let writing = false;
       // Writes every file whose turn has come (each worker has sent past it, or is done), one at a time.
       const write = async (): Promise<void> => {
@@ -158,8 +165,8 @@ export async function checkInParallel(
       };
       const fail = (error: unknown): void => reject(error instanceof Error ? error : new Error(String(error)));
       for (let share = 0; share < of; share++) {
-        const input: WorkerInput = { kind: 'topic-pages-check', root, loaded: { settings: loaded.settings, config: loaded.config }, files, pages, share, of, wanted, report: options.report };
-        const worker = new Worker(__filename, { workerData: input });
+        const input: WorkerInput = { kind: 'topic-pages-check', root, config: options.config, files, pages, share, of, wanted, report: options.report };
+        const worker = new Worker(__filename, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
         workers.push(worker);
         worker.on('error', reject);
         worker.on('exit', (code) => {
@@ -167,13 +174,7 @@ export async function checkInParallel(
         });
         worker.on('message', (message: FromWorker) => {
           if (message.type === 'error') reject(new Error(message.message));
-          else if (message.type === 'part') {
-            parts[share] = message.part;
-            if (++partsIn === of) {
-              // Every share is parsed: give each worker the others' pages.
-              workers.forEach((w, i) => w.postMessage({ type: 'parts', parts: parts.filter((p, j): p is SharePart => j !== i && p !== undefined) } satisfies ToWorker));
-            }
-          } else {
+          else {
             if (message.type === 'files') queues[share]?.push(...message.files);
             else done[share] = true;
             write().catch(fail);
@@ -194,27 +195,33 @@ function compare(a: string, b: string): number {
 async function workerMain(input: WorkerInput): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const index = new Map(input.pages.map((p, i) => [p, i]));
-  const mine = (path: string): boolean => (index.get(path) ?? -1) % input.of === input.share;
-  const engine = await Engine.loadShare(new NodeFileHost(input.root), { ...input.loaded, errors: [] }, input.files, mine);
-  let taken = 0;
-  let wake: (() => void) | undefined;
-  const others = await new Promise<SharePart[]>((resolve) => {
-    port.on('message', (message: ToWorker) => {
-      if (message.type === 'parts') resolve(message.parts);
-      else {
-        taken += message.files;
-        wake?.();
-      }
-    });
-    port.postMessage({ type: 'part', part: engine.sharePart() } satisfies FromWorker);
-  });
-  engine.addShareParts(others);
+  const position = new Map(input.pages.map((p, i) => [p, i]));
   const wanted = input.wanted ? new Set(input.wanted) : undefined;
+  const mine = (path: string): boolean => (position.get(path) ?? -1) % input.of === input.share && (wanted === undefined || wanted.has(path));
+  let taken = 0;
+  let sent = 0;
+  let wake: (() => void) | undefined;
+  port.on('message', (message: ToWorker) => {
+    taken += message.files;
+    wake?.();
+  });
+  // Between slices of the check: a worker more than AHEAD_FILES files ahead of the writing waits.
+  const pace = async (): Promise<void> => {
+    while (sent - taken > AHEAD_FILES) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  };
+  const workspace = new CliWorkspace(CliFileHost.withListing(input.root, input.config, input.files), {
+    ...(input.config ? { configFile: input.config.key } : {}),
+    checkOnly: true,
+    share: mine,
+    pace,
+  });
+  await workspace.load();
+  const errors = workspace.loaded.errors;
+  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
   const report = input.report;
   let batch: ParallelFile[] = [];
   let chars = 0;
-  let sent = 0;
   const send = (): void => {
     if (batch.length === 0) return;
     port.postMessage({ type: 'files', files: batch } satisfies FromWorker);
@@ -222,25 +229,17 @@ async function workerMain(input: WorkerInput): Promise<void> {
     batch = [];
     chars = 0;
   };
-  for (const path of engine.checkablePaths()) {
-    if (!mine(path) || (wanted && !wanted.has(path))) continue;
-    const findings = engine.check(path);
-    const text = engine.index.text(path) ?? '';
+  await workspace.check((path, { findings, text }) => {
     if (report) {
-      const result = { filePath: displayPath(join(input.root, path), report.context.cwd), findings, text };
-      const part = filePart(report.format, result, report.context);
+      const part = filePart(report.format, { filePath: displayPath(join(input.root, path), report.context.cwd), findings, text }, report.context);
       batch.push({ path, part, counts: counts(findings) });
       chars += part.length;
     } else {
       batch.push({ path, findings, text });
       chars += text.length;
     }
-    if (batch.length >= BATCH_FILES || chars >= BATCH_CHARS) {
-      send();
-      while (sent - taken > AHEAD_FILES) await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-  }
+    if (batch.length >= BATCH_FILES || chars >= BATCH_CHARS) send();
+  });
   send();
   port.postMessage({ type: 'done' } satisfies FromWorker);
 }

@@ -23,6 +23,7 @@ export class CliWorkspace {
   private release: () => void = () => undefined;
   private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
   private checking = false;
+  private readonly share: ((path: string) => boolean) | undefined;
   private listener: ((path: string, checked: Checked) => void) | undefined;
   /** How many pages the load read (refused pages aside). */
   pagesToRead = 0;
@@ -44,6 +45,8 @@ export class CliWorkspace {
       pace?: () => Promise<void>;
       /** How long a slice of work runs between yields (ms; default 100). */
       sliceMs?: number;
+      /** One share of a check on several threads (with `checkOnly`): the pages this run checks and reports. */
+      share?: (path: string) => boolean;
     } = {},
   ) {
     const service: WorkspaceService = new WorkspaceService(
@@ -67,9 +70,11 @@ export class CliWorkspace {
         recordDependencies: options.changes === true,
         backlinks: false,
         frontMatterFirst: options.checkOnly === true && options.changes !== true ? 'all' : false,
+        ...(options.share ? { share: options.share } : {}),
       },
     );
     this.service = service;
+    this.share = options.share;
   }
 
   /** Lists, reads and indexes every page (nothing is checked yet). */
@@ -97,10 +102,12 @@ export class CliWorkspace {
 
   /**
    * Checks every page once, calling `each` for every checkable path in path order (the order
-   * `checkablePaths` gives), each as soon as it and the paths before it are checked.
+   * `checkablePaths` gives), each as soon as it and the paths before it are checked. A share
+   * (see the constructor) checks and hands out its own paths only.
    */
   async check(each: (path: string, checked: Checked) => void): Promise<void> {
-    const order = this.service.checkablePaths();
+    const share = this.share;
+    const order = share ? this.service.checkablePaths().filter((p) => share(p)) : this.service.checkablePaths();
     const waiting = new Map<string, Checked>();
     let next = 0;
     const flush = (): void => {

@@ -64,14 +64,16 @@ export function checkPage(page: Page, index: WorkspaceIndex, rules: readonly Rul
  * a rule may read what such a page's front matter says (its routes, title, description), but a
  * rule that asks for what only its body tells (its anchors, an untitled page's heading, its list)
  * is left out of `findings` and named in `deferred`, and `complete` is false: check the page again
- * once every page's body is indexed. Dependencies are recorded as `checkPage` records them.
+ * once every page's body is indexed, or at least the pages named in `asked` (those whose summary
+ * the check read while they had no body). Dependencies are recorded as `checkPage` records them.
  */
 export function checkPageOrWait(
   page: Page,
   index: WorkspaceIndex,
   rules: readonly Rule[] = allRules,
   options: { readonly record?: boolean } = {},
-): { findings: Finding[]; complete: boolean; deferred: string[] } {
+): { findings: Finding[]; complete: boolean; deferred: string[]; asked: string[] } {
+  const asked: string[] = [];
   const view: IndexView =
     index.bodilessCount === 0
       ? index
@@ -79,14 +81,16 @@ export function checkPageOrWait(
           settings: index.settings,
           summary: (path) => {
             const s = index.summary(path);
-            return s === undefined || index.hasBody(path) ? s : frontMatterOnly(s);
+            if (s === undefined || index.hasBody(path)) return s;
+            asked.push(path);
+            return frontMatterOnly(s);
           },
           filesForRoute: (route) => index.filesForRoute(route),
           suggestRoutes: (route, max) => index.suggestRoutes(route, max),
           resolveInclude: (includePath, fromPath) => index.resolveInclude(includePath, fromPath),
         };
   const { findings, deferred } = checkAgainst(page, index, view, rules, options);
-  return { findings, complete: deferred.length === 0, deferred };
+  return { findings, complete: deferred.length === 0, deferred, asked };
 }
 
 /**
@@ -349,12 +353,6 @@ async function readJson(host: FileHost, path: string, errors: ConfigError[]): Pr
   }
 }
 
-/** One share's contribution to a parallel check (structured-cloneable). */
-export interface SharePart {
-  readonly pages: readonly PageSummary[];
-  readonly skipped: readonly string[];
-}
-
 export interface LoadProgress {
   (done: number, total: number): void;
 }
@@ -400,42 +398,6 @@ export class Engine {
       if (!engine.skipped.has(path) && !engine.index.ignores(path)) engine.skipped.set(path, reason);
     }
     return engine;
-  }
-
-  /**
-   * One share of a parallel check: lists every file like `load`, but reads and parses only
-   * the pages `mine` selects. Add the other shares' pages with `addShareParts`, then check
-   * `checkablePaths().filter(mine)`.
-   */
-  static async loadShare(host: FileHost, loaded: LoadedSettings, files: readonly string[], mine: (path: string) => boolean): Promise<Engine> {
-    const engine = new Engine(host, loaded, new WorkspaceIndex(loaded.settings));
-    const pages: string[] = [];
-    for (const f of files) {
-      if (engine.index.ignores(f)) continue;
-      if (engine.index.isPagePath(f)) {
-        if (mine(f)) pages.push(f);
-      } else engine.index.setFile(f);
-    }
-    await readInOrder(pages, (path) => engine.host.readFile(path, engine.settings.maxFileSize), (path, read) => engine.indexRead(path, read, true));
-    return engine;
-  }
-
-  /** What the other shares need from this one: its pages' summaries and the files it skipped. */
-  sharePart(): SharePart {
-    const pages: PageSummary[] = [];
-    for (const path of this.index.pagePaths()) {
-      const s = this.index.summary(path);
-      if (s) pages.push(s);
-    }
-    return { pages, skipped: [...this.skipped.keys()] };
-  }
-
-  /** Adds the pages and skipped files of the other shares (see `loadShare`). */
-  addShareParts(parts: readonly SharePart[]): void {
-    for (const part of parts) {
-      for (const s of part.pages) this.index.setSummary(s);
-      for (const path of part.skipped) this.index.setFile(path);
-    }
   }
 
   get settings(): Settings {

@@ -171,8 +171,8 @@ export class WorkspaceIndex implements RouteLookup, IndexView {
   }
 
   /**
-   * Adds a page by its summary alone, as another thread parsed it (a parallel check):
-   * links to it resolve and the tree sees it; its text stays with that thread.
+   * Adds a page by its summary alone, as an earlier session's kept index holds it: links to it
+   * resolve and the tree sees it; its text is read when it is checked.
    */
   setSummary(summary: PageSummary): void {
     this.addFile(summary.path);

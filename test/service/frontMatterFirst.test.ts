@@ -355,3 +355,70 @@ describe('a check that loads front matter first', () => {
     await h.service.whenIdle();
   });
 });
+
+describe('one share of a check on several threads (`share`)', () => {
+  /** Every other page, in path order, as `check --jobs 2` splits them. */
+  const shareOf = (paths: readonly string[], share: number, of: number): ((path: string) => boolean) => {
+    const position = new Map([...paths].sort().map((p, i) => [p, i]));
+    return (path) => (position.get(path) ?? -1) % of === share;
+  };
+
+  it('checks and publishes its own pages only, and parses another share\'s page when a check needs its body', async () => {
+    const files = {
+      // Share 0: a.md and c.md; share 1: b.md and d.md.
+      'articles/a.md': topicPage('<ul class="topic-links">\n  <li><a href="/b#setup">B</a><p>Setup.</p></li>\n  <li><a href="/b#gone">B</a><p>Gone.</p></li>\n</ul>\n'),
+      'articles/b.md': '---\ntitle: B\ndescription: About B.\n---\n## Setup\n\nText.\n',
+      'articles/c.md': '---\ntitle: C\ndescription: About C.\n---\nSee [D](/d).\n',
+      'articles/d.md': '---\ntitle: D\ndescription: About D.\n---\n## Never asked for\n',
+    };
+    const paths = Object.keys(files);
+    const full = await serviceFor(files);
+    const share0 = await serviceFor(files, { ...ONE_SHOT, share: shareOf(paths, 0, 2) });
+    assert.deepEqual(share0.published, ['articles/c.md', 'articles/a.md'], 'a.md waited for b.md\'s body and was published once; b.md and d.md are the other share\'s');
+    const at = files['articles/a.md'].indexOf('#gone');
+    assert.deepEqual(share0.live.get('articles/a.md'), [`link-fragment ${at}-${at + '#gone'.length} No heading or id \`gone\` on \`articles/b.md\`.`]);
+    assert.deepEqual(share0.live.get('articles/a.md'), full.live.get('articles/a.md'));
+    // b.md was parsed for its anchors; d.md, which no check needed whole, never was.
+    assert.equal(share0.service.index?.hasBody('articles/b.md'), true);
+    assert.equal(share0.service.index?.hasBody('articles/d.md'), false);
+    // Two own pages, a.md's first check waited: three checks, none of another share's page.
+    assert.equal(share0.service.checks, 3);
+  });
+
+  it('the shares together report what the full load reports on random workspaces, each page by one share, once', async () => {
+    let partial = 0;
+    let waited = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(pathArb, pageArb.map(render)), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(pathArb, plainArb.map(renderPlain)), { maxLength: 4 }),
+        fc.array(otherArb, { maxLength: 2 }),
+        fc.integer({ min: 2, max: 3 }),
+        async (pages, plain, others, of) => {
+          const files = new Map<string, string>();
+          for (const [path, text] of [...pages, ...plain]) files.set(path, text);
+          for (const path of others) files.set(path, 'other');
+          const full = await serviceFor(files);
+          const checkable = full.service.checkablePaths();
+          const together = new Map<string, string[]>();
+          const published: string[] = [];
+          for (let share = 0; share < of; share++) {
+            const mine = shareOf(checkable, share, of);
+            const h = await serviceFor(files, { ...ONE_SHOT, share: mine });
+            assert.ok(h.published.every(mine), 'a share publishes its own pages only');
+            published.push(...h.published);
+            for (const [path, keys] of h.live) together.set(path, keys);
+            waited += h.service.checks - h.published.length;
+            if ((h.service.index?.bodilessCount ?? 0) > 0) partial++;
+          }
+          assert.deepEqual(sorted(together), sorted(full.live));
+          assert.deepEqual(duplicates(published), []);
+          assert.deepEqual([...published].sort(), checkable);
+        },
+      ),
+      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    assert.ok(waited > 0, 'some checks waited for another share\'s body');
+    assert.ok(partial > 0, 'some shares never parsed pages of the other shares');
+  });
+});

@@ -102,6 +102,14 @@ export interface ServiceOptions {
    * With `all`, no page goes first (a one-shot check shows no tree).
    */
   readonly frontMatterFirst?: boolean | 'all';
+  /**
+   * One share of a check spread over threads (with `frontMatterFirst: 'all'`): the pages this
+   * service checks. It indexes every page by its front matter and checks only its own, parsing
+   * each once; another share's page has its body parsed only when a check asks for what only the
+   * body says (its anchors, an untitled page's heading, its list). Its findings are the ones a
+   * check of every page gives for the same pages.
+   */
+  readonly share?: (path: string) => boolean;
 }
 
 export interface IndexingProgress {
@@ -193,6 +201,10 @@ class Loaded {
   readonly heldForDisk = new Map<string, { readonly stamp: string; readonly hash: number }>();
   /** Pages whose check asked for a page indexed by its front matter alone (`frontMatterFirst`): checked again once every body is. */
   readonly waiting = new Set<string>();
+  /** With `share`: the pages of other shares, indexed by their front matter alone, whose summary a waiting check read. */
+  readonly asked = new Set<string>();
+  /** With `share`: no body is left to parse for the waiting checks, which then publish what they found. */
+  bodiesExhausted = false;
   /**
    * Pages the tree needs whole, indexed by their front matter alone (`frontMatterFirst: true`): the
    * load's checks start with them, and the tree is whole once their bodies are indexed (`treeWhole`).
@@ -438,7 +450,7 @@ export class WorkspaceService {
       const checkable = new Set(this.checkablePaths());
       for (const path of previous) if (!checkable.has(path)) this.forget(path);
       this.queueTreeFirst(state);
-      for (const path of checkable) this.dirty.add(path);
+      for (const path of checkable) if (this.ownsCheck(path)) this.dirty.add(path);
       this.tree = undefined;
       this.events.onTreeChanged?.();
       this.events.onStatus?.();
@@ -528,7 +540,8 @@ export class WorkspaceService {
     state.skipped.delete(path);
     for (const p of state.index.setFrontMatterSummary(path, facts)) this.markDirty(p);
     if (this.options.indexStore) this.setStamp(state, path, r.stamp === undefined ? undefined : { stamp: r.stamp, hash: contentHash(r.bytes) });
-    this.keepFresh(path, text);
+    // Another share's text is never checked here: not kept.
+    if (this.ownsCheck(path)) this.keepFresh(path, text);
     if (this.options.frontMatterFirst === 'all') return;
     // The tree shows topic pages' lists and labels untitled pages by their heading: those bodies are parsed first.
     // Meanwhile the tree shows the topic pages read so far, their lists to come (`present`).
@@ -679,8 +692,14 @@ export class WorkspaceService {
 
   /** `path` needs a check: whatever the last session left for it no longer holds. */
   private markDirty(path: string): void {
+    if (!this.ownsCheck(path)) return;
     this.restored.delete(path);
     this.dirty.add(path);
+  }
+
+  /** False for a page another share of the check checks (`share`). */
+  private ownsCheck(path: string): boolean {
+    return this.options.share === undefined || this.options.share(path);
   }
 
   private forget(path: string): void {
@@ -866,6 +885,12 @@ export class WorkspaceService {
 
   private async run(): Promise<void> {
     await this.yieldToEventLoop();
+    // A share of a check goes on with the bodies its waiting checks asked for, then those checks.
+    do await this.runDirty();
+    while (await this.indexAskedBodies());
+  }
+
+  private async runDirty(): Promise<void> {
     let sliceStart = this.now();
     for (let path = this.nextDirty(); path !== undefined; path = this.nextDirty()) {
       const state = this.state;
@@ -909,12 +934,43 @@ export class WorkspaceService {
     }
   }
 
-  /** Queues the pages whose check waited for other pages' bodies, once every body is indexed. */
+  /**
+   * Queues the pages whose check waited for other pages' bodies, once every body is indexed (with
+   * `share`: once every page of the share is checked and the bodies the waiting checks asked for are indexed).
+   */
   private releaseWaiting(state: Loaded): void {
     this.settleBodyWaiters();
-    if (state.waiting.size === 0 || state.index.bodilessCount > 0) return;
+    if (state.waiting.size === 0) return;
+    if (this.options.share === undefined ? state.index.bodilessCount > 0 : this.progress !== undefined || this.dirty.size > 0 || state.asked.size > 0) return;
     for (const path of state.waiting) this.markDirty(path);
     state.waiting.clear();
+  }
+
+  /**
+   * With `share`, once the share's pages are checked: reads and indexes the other shares' pages
+   * whose bodies the waiting checks asked for (their findings are another share's to publish),
+   * and queues those checks again. False when nothing waits.
+   */
+  private async indexAskedBodies(): Promise<boolean> {
+    const state = this.state;
+    if (this.options.share === undefined || !state || state.waiting.size === 0 || this.progress !== undefined || this.dirty.size > 0) return false;
+    const asked = [...state.asked].filter((p) => state.index.hasFile(p) && !state.index.hasBody(p)).sort();
+    state.asked.clear();
+    // Each round gives a body to every page asked for, or marks it skipped: a check that still waits
+    // with none left to ask for (it cannot, but a loop here would never end) publishes what it found.
+    if (asked.length === 0) state.bodiesExhausted = true;
+    for (const path of asked) {
+      const read = await this.read(path, state.loaded.settings.maxFileSize);
+      if (this.state !== state) return false;
+      if ('error' in read) {
+        this.deleteFromIndex(state, path);
+        continue;
+      }
+      const text = this.decodeRead(state, path, read);
+      if (text !== undefined) this.indexText(state, path, text);
+    }
+    this.releaseWaiting(state);
+    return this.dirty.size > 0;
   }
 
   /**
@@ -1373,9 +1429,10 @@ export class WorkspaceService {
     const record = { record: this.options.recordDependencies !== false };
     const page = this.parse(path, text);
     // While some pages' bodies are not indexed yet, a check that needs one is done again once they are.
-    const { findings, complete, deferred } = checkPageOrWait(page, state.index, allRules, record);
-    if (!complete) {
+    const { findings, complete, deferred, asked } = checkPageOrWait(page, state.index, allRules, record);
+    if (!complete && !state.bodiesExhausted) {
       state.waiting.add(path);
+      if (this.options.share) for (const p of asked) if (!this.ownsCheck(p)) state.asked.add(p);
       this.dirty.delete(path);
       // An open page shows what it has meanwhile; a closed one is published once, complete.
       if (mayWait && !this.overlays.has(path)) return undefined;
