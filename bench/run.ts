@@ -8,6 +8,8 @@ import { Parser } from 'htmlparser2';
 import { parseDocument } from 'yaml';
 import { NodeFileHost } from '../src/node/fileHost';
 import { formatTree } from '../src/cli/tree';
+import { CliFileHost } from '../src/cli/files';
+import { CliWorkspace } from '../src/cli/service';
 import { Engine } from '../src/core/engine';
 import { buildWorkspace, DEFAULT_CORPUS, readCorpus, type Workspace } from './generate';
 
@@ -189,6 +191,18 @@ async function fullCheck(root: string): Promise<{ engine: Engine; findings: numb
   return { engine, findings, files };
 }
 
+/**
+ * The same check on the workspace service, as the CLI's `check` runs it on one thread (front matter
+ * first, each page parsed once at its check, nothing recorded for later edits), without the report.
+ */
+async function serviceCheck(root: string): Promise<number> {
+  const workspace = new CliWorkspace(new CliFileHost(root), { checkOnly: true });
+  await workspace.load();
+  let findings = 0;
+  await workspace.check((_path, checked) => void (findings += checked.findings.length));
+  return findings;
+}
+
 /** Heap held by a loaded and fully checked engine (its index, texts and dependency graph). */
 async function indexHeap(root: string): Promise<{ heap: number; engine: Engine }> {
   collect();
@@ -326,11 +340,13 @@ interface SizeResult {
   bytes: number;
   floor: Timing;
   full: Timing;
+  /** The service's check (the CLI's path), measured at the main size only. */
+  service?: Timing;
   heap: number;
   findings: number;
 }
 
-async function measureSize(ws: Workspace, runs: number, label: string): Promise<SizeResult & { engine: Engine }> {
+async function measureSize(ws: Workspace, runs: number, label: string, withService = false): Promise<SizeResult & { engine: Engine }> {
   // Warm the page cache and the JIT once before timing anything.
   log(`  ${label}: warm-up`);
   floor(ws.root);
@@ -343,9 +359,16 @@ async function measureSize(ws: Workspace, runs: number, label: string): Promise<
     const r = await fullCheck(ws.root);
     if (r.findings !== findings) throw new Error(`findings changed between runs: ${findings} then ${r.findings}`);
   });
+  const service = withService
+    ? (log(`  ${label}: full check on the service ×${runs}`),
+      await time(runs, async () => {
+        const n = await serviceCheck(ws.root);
+        if (n !== findings) throw new Error(`the service found ${n} findings, the engine ${findings}`);
+      }))
+    : undefined;
   log(`  ${label}: index heap`);
   const { heap, engine } = await indexHeap(ws.root);
-  return { pages: ws.pages, bytes: ws.bytes, floor: fl, full, heap, findings, engine };
+  return { pages: ws.pages, bytes: ws.bytes, floor: fl, full, ...(service ? { service } : {}), heap, findings, engine };
 }
 
 async function main(): Promise<void> {
@@ -383,7 +406,7 @@ async function main(): Promise<void> {
   const ws = workspaces.get(flags.size) as Workspace;
 
   log(`\n[${flags.size} pages]`);
-  const main = await measureSize(ws, flags.runs, String(flags.size));
+  const main = await measureSize(ws, flags.runs, String(flags.size), true);
   log(`  ${flags.size}: incremental`);
   const inc = await incremental(main.engine, ws, Math.max(25, flags.runs));
   log(`  ${flags.size}: tree, first build then ×${flags.runs} built again`);
@@ -396,7 +419,7 @@ async function main(): Promise<void> {
   const tree = await time(flags.runs, () => {
     treeLines = formatTree(main.engine.index, false).split('\n').length;
   });
-  const mainResult: SizeResult = { pages: main.pages, bytes: main.bytes, floor: main.floor, full: main.full, heap: main.heap, findings: main.findings };
+  const mainResult: SizeResult = { pages: main.pages, bytes: main.bytes, floor: main.floor, full: main.full, ...(main.service ? { service: main.service } : {}), heap: main.heap, findings: main.findings };
   (main as { engine?: Engine }).engine = undefined;
 
   const cli: Record<string, Process> = {};
@@ -437,6 +460,8 @@ async function main(): Promise<void> {
   const row = (name: string, value: string, note = ''): void => void rows.push([name, value, note]);
   row('floor (read + yaml + htmlparser2)', ms(fl), `${mainResult.floor.runs.length} runs`);
   row('full check, in process (1 thread)', ms(full), `full ÷ floor = ${(full / fl).toFixed(2)}`);
+  const service = mainResult.service?.median;
+  if (service !== undefined) row('the same on the workspace service (the CLI\'s path)', ms(service), `÷ floor = ${(service / fl).toFixed(2)}`);
   // CPU time (user + system) beside wall time: on a loaded machine a single thread gets a
   // smaller share of the cores than several, so wall times alone mislead.
   const cpuNote = (p: Process): string => (p.cpu.length > 0 ? `, CPU ${ms(median(p.cpu))}` : '');
@@ -487,6 +512,7 @@ async function main(): Promise<void> {
     findings: mainResult.findings,
     floorMs: mainResult.floor,
     fullMs: mainResult.full,
+    serviceMs: mainResult.service,
     cli,
     reference: reference ? { ...reference, scaledToMainSizeMs: refScaled } : undefined,
     incremental: inc,
@@ -495,6 +521,7 @@ async function main(): Promise<void> {
     indexHeapBytes: mainResult.heap,
     ratios: {
       fullOverFloor: full / fl,
+      serviceOverFloor: service !== undefined ? service / fl : undefined,
       cliSingleOverFloor: cli['single'] ? cli['single'].timing.median / fl : undefined,
       cliWorkersOverFloor: cli['workers'] ? cli['workers'].timing.median / fl : undefined,
       fullOverReference: refScaled !== undefined ? full / refScaled : undefined,
