@@ -1,5 +1,6 @@
-// The CLI's single-thread run on the workspace service, the one the language server uses: the
-// index keeps page summaries only; each page's text and parse live from its read to its check.
+// The CLI's run on the workspace service, the one the language server uses (on one thread, or on
+// each worker thread of `--jobs N` with its share of the pages): the index keeps page summaries
+// only; each page's text and parse live from its read to its check.
 import type { LoadedSettings } from '../core/engine';
 import { WorkspaceService, type ServiceHost } from '../core/service/service';
 import type { Finding } from '../core/types';
