@@ -64,6 +64,21 @@ describe('check --jobs N writes what one thread writes', () => {
     assertSameAsOneThread(ws, ['json'], [join(ws, 'articles', 'users')]);
   });
 
+  it('with a --config file outside the workspace and a page .gitignore excludes, as one thread reads them', () => {
+    const ws = join(base, 'configured');
+    cpSync(join(REPO, 'examples', 'docs'), ws, { recursive: true });
+    mkdirSync(join(ws, '.git'));
+    writeFileSync(join(ws, '.gitignore'), 'articles/users/\n');
+    // Severities the workspace's own topic-pages.json does not set: the workers must read this file, not that one.
+    const config = join(base, 'outside.json');
+    writeFileSync(config, JSON.stringify({ docsRoot: 'articles', siteBases: ['/docs'], rules: { 'link-broken': 'warning', 'link-description-empty': 'off' } }));
+    const one = check(ws, 'json', 1, ['--config', config]);
+    const shared = check(ws, 'json', 1);
+    assert.notEqual(one.stdout, shared.stdout, 'the outside file changes the report');
+    assert.ok(!one.stdout.includes('/articles/users/'), 'the .gitignore\'d folder is not reported');
+    assertSameAsOneThread(ws, ['json', 'stylish'], ['--config', config]);
+  });
+
   const corpusSkip = sharedDataMissing(join(CORPUS_DIR, 'articles'));
   it('on the corpus', { skip: corpusSkip }, () => {
     const ws = join(base, 'corpus');
