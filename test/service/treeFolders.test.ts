@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FOLDER_ROOTS_ABOVE } from '../../src/core/service/service';
-import { serviceFor } from '../helpers/serviceHarness';
+import { harnessFor, MemoryServiceHost, serviceFor } from '../helpers/serviceHarness';
 
 const topic = (title: string, items = ''): string => `---\nclasses: topic-page\ntitle: ${title}\ndescription: About ${title}.\n---\n<ul class="topic-links">\n${items}</ul>\n`;
 const item = (href: string, text: string): string => `  <li><a href="${href}">${text}</a><p>More.</p></li>\n`;
@@ -48,5 +48,57 @@ describe('topic tree in folders', () => {
     assert.equal(h.service.treeParent('folder:guides'), undefined);
     assert.deepEqual(h.service.treeFind('articles/guides/shared.md').map((n) => n.id), ['folder:guides', 'articles/guides/g000.md', 'articles/guides/g000.md/0']);
     assert.deepEqual(h.service.treeFind('articles/start.md').map((n) => n.id), ['folder:', 'articles/start.md']);
+  });
+});
+
+describe('topic tree in folders while a first load reads', () => {
+  /** A memory host whose read of `gated` waits until `open` is called. */
+  const gatedHost = (files: Record<string, string>, gated: string): { host: MemoryServiceHost; open: () => void } => {
+    let open: () => void = () => undefined;
+    const wait = new Promise<void>((resolve) => (open = resolve));
+    const host = new (class extends MemoryServiceHost {
+      override async readFile(path: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+        if (path === gated) await wait;
+        return super.readFile(path);
+      }
+    })(files);
+    return { host, open };
+  };
+  const until = async (what: () => boolean): Promise<void> => {
+    for (let i = 0; i < 1000 && !what(); i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(what());
+  };
+
+  it('starts in folders when the pages read so far foretell more roots than FOLDER_ROOTS_ABOVE', async () => {
+    // 5 sections of 50 root topic pages: the first section read foretells 250 roots.
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 5; f++) for (let i = 0; i < 50; i++) files[`articles/s${f}/t${String(i).padStart(2, '0')}.md`] = topic(`S${f} T${i}`);
+    const { host, open } = gatedHost(files, 'articles/s1/t00.md');
+    const h = harnessFor(host, { frontMatterFirst: true });
+    const loaded = h.service.load();
+    await until(() => h.service.index?.summary('articles/s0/t49.md') !== undefined);
+    assert.equal(h.service.ready, false);
+    assert.deepEqual(h.service.treeRoots().map((n) => [n.id, n.description]), [['folder:s0', '50 topic pages']], 'one folder, not 50 rows drawn flat and folded later');
+    open();
+    await loaded;
+    await h.service.whenIdle();
+    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:s0', 'folder:s1', 'folder:s2', 'folder:s3', 'folder:s4']);
+  });
+
+  it('stays flat when the pages read so far foretell fewer, and once the load is over counts the roots it found', async () => {
+    // 150 root topic pages, then 150 plain pages: the first half foretells 300 roots, the whole has 150.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) files[`articles/a/t${String(i).padStart(3, '0')}.md`] = topic(`T${i}`);
+    for (let i = 0; i < 150; i++) files[`articles/b/p${String(i).padStart(3, '0')}.md`] = `---\ntitle: P${i}\ndescription: About P${i}.\n---\nText.\n`;
+    const { host, open } = gatedHost(files, 'articles/b/p000.md');
+    const h = harnessFor(host, { frontMatterFirst: true });
+    const loaded = h.service.load();
+    await until(() => h.service.index?.summary('articles/a/t149.md') !== undefined);
+    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:a'], 'foretold: 150 of 300 pages read, all roots');
+    open();
+    await loaded;
+    await h.service.whenIdle();
+    assert.equal(h.service.treeRoots().length, 150, 'the load over: 150 roots, shown flat');
+    assert.equal(h.service.treeRoots()[0]?.kind, 'topic-page');
   });
 });

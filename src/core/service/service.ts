@@ -1701,13 +1701,17 @@ export class WorkspaceService {
 
   /**
    * The roots by folder when there are more than FOLDER_ROOTS_ABOVE: the folder under the docs root
-   * (one level, or deeper while one folder would hold them all). Undefined when shown flat.
+   * (one level, or deeper while one folder would hold them all). Undefined when shown flat. While
+   * a load reads, the count is the one the pages read so far foretell for the whole workspace: a view
+   * that will end in folders starts in them, rather than drawing every root flat and then folding it.
    */
   private rootFolders(tree: TopicTree): Map<string, TopicNode[]> | undefined {
     if (this.rootGroups?.tree === tree) return this.rootGroups.groups;
     const roots = tree.roots();
+    const reading = this.progress;
+    const expected = reading && reading.done > 0 && reading.done < reading.total ? Math.round((roots.length * reading.total) / reading.done) : roots.length;
     let groups: Map<string, TopicNode[]> | undefined;
-    if (roots.length > FOLDER_ROOTS_ABOVE) {
+    if (expected > FOLDER_ROOTS_ABOVE) {
       const base = (this.state?.loaded.settings.docsRoot ?? '').replace(/^\.?\/?/, '').replace(/\/+$/, '');
       const rel = (path: string): string[] => (base !== '' && path.startsWith(base + '/') ? path.slice(base.length + 1) : path).split('/').slice(0, -1);
       for (let depth = 1; depth <= 3; depth++) {
