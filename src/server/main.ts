@@ -18,7 +18,8 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 // the heap by at most 45 % each time keeps a first session's peak at 265-275 MB at 10,500 pages
 // (265-295 MB in code-server; 30 %: about 5 % slower for about the same peak; 60 %: 265-290 MB
 // alone), with no hard limit (a larger repository only means a larger heap). Set at run time, so
-// every editor's command gets it.
+// every editor's command gets it. The young generation's size is taken from the command line only:
+// the VS Code client starts the server with `--min-semi-space-size=8` (src/extension/client.ts).
 setFlagsFromString(`--heap-growing-percent=${Number(process.env['TOPIC_PAGES_HEAP_GROWING_PERCENT'] ?? 45)}`);
 setFlagsFromString(`--semi-space-growth-factor=${Number(process.env['TOPIC_PAGES_SEMI_SPACE_GROWTH_FACTOR'] ?? 1)}`);
 
