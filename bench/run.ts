@@ -10,7 +10,8 @@ import { NodeFileHost } from '../src/node/fileHost';
 import { formatTree } from '../src/cli/tree';
 import { CliFileHost } from '../src/cli/files';
 import { CliWorkspace } from '../src/cli/service';
-import { Engine } from '../src/core/engine';
+import { Engine, type FileRead } from '../src/core/engine';
+import { WorkspaceService } from '../src/core/service/service';
 import { buildWorkspace, DEFAULT_CORPUS, readCorpus, type Workspace } from './generate';
 
 const REPO = resolve(__dirname, '..');
@@ -297,6 +298,97 @@ async function incremental(engine: Engine, ws: Workspace, runs: number): Promise
   };
 }
 
+/** A folder on disk where the benchmark can make a file disappear (deleted, then restored). */
+class HidingHost extends NodeFileHost {
+  readonly hidden = new Set<string>();
+
+  override async listFiles(): Promise<string[]> {
+    return (await super.listFiles()).filter((p) => !this.hidden.has(p));
+  }
+
+  override readFileSync(path: string, maxBytes?: number): FileRead {
+    return this.hidden.has(path) ? { error: 'no longer exists' } : super.readFileSync(path, maxBytes);
+  }
+
+  override readFile(path: string, maxBytes?: number): Promise<FileRead> {
+    return Promise.resolve(this.readFileSync(path, maxBytes));
+  }
+}
+
+/**
+ * The same changes on the workspace service, set up as the language server sets it up (front matter
+ * first, every check's dependencies recorded): each timed from the change until the service is idle
+ * again, every page it affects re-checked and its findings given. The page is edited as an open
+ * document; the deletion and the restore come as a file watcher's events.
+ */
+async function serviceIncremental(root: string, engineRuns: { edit: Incremental; remove: Incremental }, runs: number): Promise<{ load: number; loadChecks: number; edit: Incremental; editTitle: Incremental; remove: Incremental; restore: Incremental }> {
+  const host = new HidingHost(root);
+  const service = new WorkspaceService(host, {}, { frontMatterFirst: true });
+  const t0 = performance.now();
+  await service.load();
+  await service.whenIdle();
+  const load = performance.now() - t0;
+  const loadChecks = service.checks;
+  const timed = async (change: () => void | Promise<void>): Promise<{ ms: number; checks: number }> => {
+    const checks = service.checks;
+    const start = performance.now();
+    await change();
+    await service.whenIdle();
+    return { ms: performance.now() - start, checks: service.checks - checks };
+  };
+  const topic = engineRuns.edit.page;
+  const original = await service.readText(topic);
+  if (original === undefined) throw new Error(`benchmark page ${topic} is missing from the service`);
+  let version = 1;
+  service.openDocument(topic, version, original);
+  await service.whenIdle();
+  const alternate = async (other: string): Promise<Incremental> => {
+    const samples: number[] = [];
+    let affected = 0;
+    for (let i = 0; i < runs; i++) {
+      const text = i % 2 === 0 ? other : original;
+      const r = await timed(() => service.changeDocument(topic, ++version, text));
+      samples.push(r.ms);
+      affected = Math.max(affected, r.checks);
+    }
+    if (runs % 2 === 1) await timed(() => service.changeDocument(topic, ++version, original));
+    return { page: topic, affected, timing: timing(samples) };
+  };
+  const at = original.indexOf('Learn about working with users,');
+  const edit = await alternate(original.slice(0, at) + 'X' + original.slice(at));
+  const editTitle = await alternate(original.replace(/^title: Users$/m, 'title: Users and profiles'));
+  await service.closeDocument(topic);
+  await service.whenIdle();
+
+  const target = engineRuns.remove.page;
+  const removeRuns: number[] = [];
+  const restoreRuns: number[] = [];
+  let removed = 0;
+  let restored = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await timed(async () => {
+      host.hidden.add(target);
+      await service.filesChanged([{ path: target, type: 'deleted' }]);
+    });
+    removeRuns.push(r.ms);
+    removed = r.checks;
+    const b = await timed(async () => {
+      host.hidden.delete(target);
+      await service.filesChanged([{ path: target, type: 'created' }]);
+    });
+    restoreRuns.push(b.ms);
+    restored = b.checks;
+  }
+  return {
+    load,
+    loadChecks,
+    edit,
+    editTitle,
+    remove: { page: target, affected: removed, timing: timing(removeRuns) },
+    restore: { page: target, affected: restored, timing: timing(restoreRuns) },
+  };
+}
+
 interface Process {
   timing: Timing;
   /** Peak resident memory of the last run, from /usr/bin/time, when available. */
@@ -409,6 +501,8 @@ async function main(): Promise<void> {
   const main = await measureSize(ws, flags.runs, String(flags.size), true);
   log(`  ${flags.size}: incremental`);
   const inc = await incremental(main.engine, ws, Math.max(25, flags.runs));
+  log(`  ${flags.size}: incremental on the workspace service (loaded as the language server loads it)`);
+  const sinc = await serviceIncremental(ws.root, inc, Math.max(25, flags.runs));
   log(`  ${flags.size}: tree, first build then ×${flags.runs} built again`);
   let treeLines = 0;
   // The first build resolves every link; the index keeps the answers, so a build after it (as after
@@ -472,10 +566,15 @@ async function main(): Promise<void> {
     row(`reference: markdownlint-cli2 (${reference.pages} pages, 1 run)`, ms(reference.timing.median), `reference ÷ full = ${(refScaled / full).toFixed(1)}×${reference.maxRss ? `, peak RSS ${mb(reference.maxRss)}` : ''}${best < full ? `; ÷ fastest = ${(refScaled / best).toFixed(1)}×` : ''}`);
   }
   const incRow = (name: string, r: Incremental): void => row(name, ms(r.timing.median), `${r.affected} page(s) re-checked; full ÷ this = ${Math.round(full / r.timing.median)}`);
-  incRow('incremental: edit one topic page (body)', inc.edit);
-  incRow('incremental: retitle one topic page', inc.editTitle);
-  incRow('incremental: delete most-linked page', inc.remove);
-  incRow('incremental: restore it', inc.restore);
+  row('the language server\'s first load, in process', ms(sinc.load), `÷ floor = ${(sinc.load / fl).toFixed(2)}; ${sinc.loadChecks} checks; one run, JIT warm`);
+  incRow('incremental: edit one topic page (body)', sinc.edit);
+  incRow('incremental: retitle one topic page', sinc.editTitle);
+  incRow('incremental: delete most-linked page', sinc.remove);
+  incRow('incremental: restore it', sinc.restore);
+  incRow('the same on the engine: edit (body)', inc.edit);
+  incRow('the same on the engine: retitle', inc.editTitle);
+  incRow('the same on the engine: delete', inc.remove);
+  incRow('the same on the engine: restore', inc.restore);
   row('tree: full topic hierarchy, first build', ms(treeFirst), `${treeLines} lines`);
   row('tree: built again, links resolved before kept', ms(tree.median), `${(treeFirst / tree.median).toFixed(1)} × faster`);
   row('index heap (loaded and checked)', mb(mainResult.heap), `${((mainResult.heap / mainResult.pages) / 1000).toFixed(1)} kB a page`);
@@ -515,7 +614,9 @@ async function main(): Promise<void> {
     serviceMs: mainResult.service,
     cli,
     reference: reference ? { ...reference, scaledToMainSizeMs: refScaled } : undefined,
-    incremental: inc,
+    incremental: { edit: sinc.edit, editTitle: sinc.editTitle, remove: sinc.remove, restore: sinc.restore },
+    serverLoadMs: sinc.load,
+    incrementalEngine: inc,
     treeFirstMs: treeFirst,
     treeMs: tree,
     indexHeapBytes: mainResult.heap,
@@ -525,10 +626,11 @@ async function main(): Promise<void> {
       cliSingleOverFloor: cli['single'] ? cli['single'].timing.median / fl : undefined,
       cliWorkersOverFloor: cli['workers'] ? cli['workers'].timing.median / fl : undefined,
       fullOverReference: refScaled !== undefined ? full / refScaled : undefined,
-      incrementalEditOverFull: inc.edit.timing.median / full,
-      incrementalRetitleOverFull: inc.editTitle.timing.median / full,
-      incrementalDeleteOverFull: inc.remove.timing.median / full,
-      incrementalRestoreOverFull: inc.restore.timing.median / full,
+      serverLoadOverFloor: sinc.load / fl,
+      incrementalEditOverFull: sinc.edit.timing.median / full,
+      incrementalRetitleOverFull: sinc.editTitle.timing.median / full,
+      incrementalDeleteOverFull: sinc.remove.timing.median / full,
+      incrementalRestoreOverFull: sinc.restore.timing.median / full,
     },
     growth: growth.map((g) => ({ pages: g.pages, bytes: g.bytes, floorMs: g.floor, fullMs: g.full, heapBytes: g.heap, findings: g.findings })),
     table: lines.join('\n'),
