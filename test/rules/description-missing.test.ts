@@ -7,6 +7,9 @@ ruleTester('description-missing', {
     { name: 'has a description', text: `---\nclasses: topic-page\ntitle: Users\ndescription: About users\n---\n${header}` },
     { name: 'a folded multi-line description', text: '---\nclasses: topic-page\ntitle: Users\ndescription: >\n  About\n  users\n---\n' },
     { name: 'not a topic page', text: '---\ntitle: Users\n---\n' },
+    { name: 'a list is a description (its type is front-matter-schema\'s to report)', text: '---\nclasses: topic-page\ntitle: Users\ndescription:\n  - About\n---\n' },
+    { name: 'a YAML error is front-matter-syntax\'s to report', text: '---\nclasses: topic-page\ntitle: Users\ndescription: [unclosed\n---\n' },
+    { name: 'a key YAML cannot read (`@description`) is not called missing: front-matter-syntax reports it', text: '---\nclasses: topic-page\ntitle: Users\n@description: x\n---\n' },
   ],
   invalid: [
     {

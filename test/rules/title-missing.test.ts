@@ -8,6 +8,7 @@ ruleTester('title-missing', {
     { name: 'a number is a title (its type is front-matter-schema\'s to report)', text: `---\nclasses: topic-page\ntitle: 2024\ndescription: d\n---\n` },
     { name: 'not a topic page', text: '---\ndescription: d\n---\n\nBody\n' },
     { name: 'a YAML error is front-matter-syntax\'s to report', text: '---\nclasses: topic-page\ntitle: [unclosed\n---\n' },
+    { name: 'a key YAML cannot read (`@title`) is not called missing: front-matter-syntax reports it', text: '---\nclasses: topic-page\ndescription: d\n@title: x\n---\n' },
   ],
   invalid: [
     {

@@ -1,6 +1,5 @@
-import { entry } from '../frontMatter';
 import type { Rule } from '../rule';
-import { setFrontMatterKey } from './frontMatterEdit';
+import { missingKey, setFrontMatterKey } from './frontMatterEdit';
 
 /** A topic page needs a `description`; the header `<p>` supplies it when present. */
 export const descriptionMissingRule: Rule = {
@@ -11,19 +10,10 @@ export const descriptionMissingRule: Rule = {
   hasSuggestions: true,
   scope: 'topic-pages',
   check({ page, report }) {
-    const fm = page.frontMatter;
-    // With a YAML error the key may be unreadable rather than missing: front-matter-syntax says so.
-    if (!fm || fm.problems.some((p) => p.code === 'yaml')) return;
-    const description = entry(fm, 'description');
-    if (description && typeof description.value === 'string' && description.value.trim() !== '') return;
-    // A number, list or map is there but of the wrong type: front-matter-schema reports that, not "empty".
-    if (description && description.value !== null && description.value !== undefined && typeof description.value !== 'string') return;
+    const missing = missingKey(page, 'description');
+    if (!missing) return;
     const intro = page.header?.intro?.text;
     const fix = intro ? setFrontMatterKey(page, 'description', intro, 'Set `description` from the header <p>') : undefined;
-    report({
-      range: description ? description.keyRange : { start: fm.range.start, end: fm.range.start + 3 },
-      message: description ? 'The front matter `description` is empty.' : 'The front matter has no `description`.',
-      ...(fix ? { suggestions: [fix] } : {}),
-    });
+    report({ range: missing.range, message: missing.message, ...(fix ? { suggestions: [fix] } : {}) });
   },
 };

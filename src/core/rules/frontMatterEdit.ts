@@ -1,6 +1,6 @@
 import { entry } from '../frontMatter';
 import type { Page } from '../page';
-import type { Fix } from '../types';
+import type { Fix, Range } from '../types';
 
 /** A YAML scalar for `value`: plain when that reads back the same, else double-quoted. */
 export function yamlScalar(value: string): string {
@@ -28,4 +28,21 @@ export function setFrontMatterKey(page: Page, key: string, value: string, title:
   }
   const eol = page.lines.eol;
   return { title, edits: [{ range: { start: fm.contentRange.end, end: fm.contentRange.end }, newText: `${key}: ${scalar}${eol}` }] };
+}
+
+/**
+ * A required front matter key that is missing or empty, as a rule reports it: its key (or the
+ * opening `---` when there is no key) and the message. Undefined when the key holds a non-empty
+ * string, when it holds a number, list or map (front-matter-schema reports the wrong type, not
+ * "empty"), or when a YAML error may have left it unreadable (front-matter-syntax reports that).
+ */
+export function missingKey(page: Page, key: string): { readonly range: Range; readonly message: string } | undefined {
+  const fm = page.frontMatter;
+  if (!fm || fm.problems.some((p) => p.code === 'yaml')) return undefined;
+  const found = entry(fm, key);
+  if (found && typeof found.value === 'string' && found.value.trim() !== '') return undefined;
+  if (found && found.value !== null && found.value !== undefined && typeof found.value !== 'string') return undefined;
+  return found
+    ? { range: found.keyRange, message: `The front matter \`${key}\` is empty.` }
+    : { range: { start: fm.range.start, end: fm.range.start + 3 }, message: `The front matter has no \`${key}\`.` };
 }
