@@ -24,7 +24,6 @@ export class CliWorkspace {
   private release: () => void = () => undefined;
   private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
   private checking = false;
-  private readonly share: ((path: string) => boolean) | undefined;
   private listener: ((path: string, checked: Checked) => void) | undefined;
   /** How many pages the load read (refused pages aside). */
   pagesToRead = 0;
@@ -75,7 +74,6 @@ export class CliWorkspace {
       },
     );
     this.service = service;
-    this.share = options.share;
   }
 
   /** Lists, reads and indexes every page (nothing is checked yet). */
@@ -107,8 +105,7 @@ export class CliWorkspace {
    * (see the constructor) checks and hands out its own paths only.
    */
   async check(each: (path: string, checked: Checked) => void): Promise<void> {
-    const share = this.share;
-    const order = share ? this.service.checkablePaths().filter((p) => share(p)) : this.service.checkablePaths();
+    const order = this.service.ownCheckablePaths();
     const waiting = new Map<string, Checked>();
     let next = 0;
     const flush = (): void => {

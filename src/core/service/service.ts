@@ -500,6 +500,12 @@ export class WorkspaceService {
     return [...new Set([...state.index.pagePaths(), ...state.skipped.keys()])].sort();
   }
 
+  /** The paths of `checkablePaths` this service checks and reports: all of them, or its `share`'s (sorted). */
+  ownCheckablePaths(): string[] {
+    const paths = this.checkablePaths();
+    return this.options.share === undefined ? paths : paths.filter((p) => this.ownsCheck(p));
+  }
+
   /** True when `path` is a page the service checks. */
   isPage(path: string): boolean {
     return !!this.state && (this.state.index.isPagePath(path) || this.state.skipped.has(path));
