@@ -947,9 +947,14 @@ export class WorkspaceService {
   private releaseWaiting(state: Loaded): void {
     this.settleBodyWaiters();
     if (state.waiting.size === 0) return;
-    if (this.options.share === undefined ? state.index.bodilessCount > 0 : this.progress !== undefined || this.dirty.size > 0 || state.asked.size > 0) return;
+    if (this.options.share === undefined ? state.index.bodilessCount > 0 : !this.ownChecksDone() || state.asked.size > 0) return;
     for (const path of state.waiting) this.markDirty(path);
     state.waiting.clear();
+  }
+
+  /** Every page read and every page queued checked: with `share`, the share's own checks are done. */
+  private ownChecksDone(): boolean {
+    return this.progress === undefined && this.dirty.size === 0;
   }
 
   /**
@@ -959,7 +964,7 @@ export class WorkspaceService {
    */
   private async indexAskedBodies(): Promise<boolean> {
     const state = this.state;
-    if (this.options.share === undefined || !state || state.waiting.size === 0 || this.progress !== undefined || this.dirty.size > 0) return false;
+    if (this.options.share === undefined || !state || state.waiting.size === 0 || !this.ownChecksDone()) return false;
     const asked = [...state.asked].filter((p) => state.index.hasFile(p) && !state.index.hasBody(p)).sort();
     state.asked.clear();
     // Each round gives a body to every page asked for, or marks it skipped: a check that still waits
