@@ -609,7 +609,7 @@ export class TopicPagesServer {
     else folder.withProblems.delete(path);
     if (version !== undefined && partial && !this.firstOpenPartial) {
       this.firstOpenPartial = true;
-      this.info(`an open page's first diagnostics (before the workspace is listed) at ${sinceStart()}`);
+      this.info(`an open page's first diagnostics (before the workspace's files are indexed) at ${sinceStart()}`);
     }
     if (version !== undefined && !partial && !this.firstOpenAnswered) {
       this.firstOpenAnswered = true;

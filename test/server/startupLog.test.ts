@@ -44,7 +44,7 @@ describe('the server logs its start-up', () => {
     const milestones = [
       'initialized at T',
       'settings read at T',
-      "an open page's first diagnostics (before the workspace is listed) at T",
+      "an open page's first diagnostics (before the workspace's files are indexed) at T",
       'docs: 2 files listed at T',
       "an open page's diagnostics at T",
       'every page indexed at T',
