@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerStatus } from './protocol';
+import { statusBarText } from './statusText';
 
 /**
  * One status bar entry with the server's page and problem counts. Indexing progress shows in the
@@ -17,12 +18,9 @@ export class TopicStatusBar implements vscode.Disposable {
   }
 
   update(status: ServerStatus): void {
-    const { pages, problems: t } = status;
-    const problems = t.errors + t.warnings + t.infos;
-    const pageText = `${pages} ${pages === 1 ? 'page' : 'pages'}`;
-    this.item.text = problems > 0 ? `$(book) ${pageText} · $(warning) ${problems}` : `$(book) ${pageText}`;
-    const so = status.indexing ? 'so far' : 'indexed';
-    this.item.tooltip = `Topic Pages: ${pageText} ${so}; ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos. Click to show the topic tree.`;
+    const { text, tooltip } = statusBarText(status);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
   }
 
   dispose(): void {

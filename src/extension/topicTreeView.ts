@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { TopicDragAndDrop } from './authoring/dragAndDrop';
+import { indexingMessage } from './statusText';
 import { TREE_CHANGED, TREE_CHILDREN, TREE_FIND, TREE_PARENT, TREE_ROOTS, type ServerStatus, type TreeNode } from './protocol';
 
 export const VIEW_ID = 'topicPages.tree';
@@ -219,8 +220,7 @@ export class TopicTreeView implements vscode.Disposable {
 
   /** While the server indexes, the view says so above the topic pages found so far. */
   showStatus(status: ServerStatus): void {
-    const indexing = status.indexing;
-    this.view.message = indexing ? `Indexing ${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} pages…` : undefined;
+    this.view.message = indexingMessage(status);
   }
 
   /** Selects `uri`'s page in the view. */

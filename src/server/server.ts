@@ -712,7 +712,7 @@ export class TopicPagesServer {
       this.lastStatus = key;
       if (this.progress && status.indexing) {
         const pct = status.indexing.total > 0 ? Math.floor((100 * status.indexing.done) / status.indexing.total) : 0;
-        this.progress.report(pct, `indexing ${status.indexing.done}/${status.indexing.total}`);
+        this.progress.report(pct, `indexing ${status.indexing.done.toLocaleString('en-US')} of ${status.indexing.total.toLocaleString('en-US')}`);
       }
       void this.connection.sendNotification(Notifications.statusChanged, status);
     }, STATUS_INTERVAL_MS);

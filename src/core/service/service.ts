@@ -283,6 +283,8 @@ export class WorkspaceService {
   /** Disk changes reported before the first load had its state (see filesChanged). */
   private beforeFirstState: FileEvent[] = [];
   private progress: IndexingProgress | undefined;
+  /** Open pages the current load indexed from their editors' texts: counted in its progress as read. */
+  private openAtLoad = 0;
   private generation = 0;
   private running: Promise<void> | undefined;
   private busy = 0;
@@ -411,11 +413,14 @@ export class WorkspaceService {
       this.fresh.clear();
       this.freshChars = 0;
       this.invalidateTree();
-      this.progress = { done: 0, total: listed.length };
+      // Open pages are indexed from their editors' texts at once, and counted as read.
+      const open = [...this.overlays].filter(([path]) => state.index.isPagePath(path));
+      this.openAtLoad = open.length;
+      this.progress = this.loadProgress(0, listed.length);
       // A new load: the tree is built again from what is indexed, and shown while the rest is read.
       this.tree = undefined;
       this.events.onTreeChanged?.();
-      for (const [path, o] of this.overlays) if (state.index.isPagePath(path)) this.indexText(state, path, o.text);
+      for (const [path, o] of open) this.indexText(state, path, o.text);
       this.kick();
       this.events.onStatus?.();
       const missed = this.beforeFirstState.splice(0);
@@ -430,10 +435,13 @@ export class WorkspaceService {
         pages,
         (path) => this.read(path, loaded.settings.maxFileSize),
         (path, read) => {
-          if (generation !== this.generation || this.overlays.has(path)) return;
-          if (this.options.frontMatterFirst) this.indexFrontMatter(state, path, read);
-          else this.indexRead(state, path, read);
-          this.progress = { done: ++done, total: listed.length };
+          if (generation !== this.generation) return;
+          // A page opened while the load reads was indexed from its editor's text (openDocument): counted, not read.
+          if (!this.overlays.has(path)) {
+            if (this.options.frontMatterFirst) this.indexFrontMatter(state, path, read);
+            else this.indexRead(state, path, read);
+          }
+          this.progress = this.loadProgress(++done, listed.length);
         },
         undefined,
         () => generation !== this.generation || token.isCancellationRequested,
@@ -952,6 +960,11 @@ export class WorkspaceService {
     state.waiting.clear();
   }
 
+  /** A load's progress over the pages it reads from disk (`done` of `total`), with the open pages counted as read. */
+  private loadProgress(done: number, total: number): IndexingProgress {
+    return { done: this.openAtLoad + done, total: this.openAtLoad + total };
+  }
+
   /** Every page read and every page queued checked: with `share`, the share's own checks are done. */
   private ownChecksDone(): boolean {
     return this.progress === undefined && this.dirty.size === 0;
@@ -1202,7 +1215,7 @@ export class WorkspaceService {
     } else if (cache) changed = true;
     this.cacheStale = changed;
     if (toRead.length < listed.length) {
-      this.progress = { done: listed.length - toRead.length, total: listed.length };
+      this.progress = this.loadProgress(listed.length - toRead.length, listed.length);
       this.invalidateTree();
       this.tree = undefined;
       this.events.onTreeChanged?.();
