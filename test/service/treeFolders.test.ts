@@ -85,6 +85,36 @@ describe('topic tree in folders while a first load reads', () => {
     assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:s0', 'folder:s1', 'folder:s2', 'folder:s3', 'folder:s4']);
   });
 
+  it('while it reads, puts the roots in the folders the listed pages split into, not in the deep folder the first roots share', async () => {
+    // 5 sections of 50 root topic pages, each under `guides/`: the first roots read all lie in `s0/guides`.
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 5; f++) for (let i = 0; i < 50; i++) files[`articles/s${f}/guides/t${String(i).padStart(2, '0')}.md`] = topic(`S${f} T${i}`);
+    const { host, open } = gatedHost(files, 'articles/s1/guides/t00.md');
+    const h = harnessFor(host, { frontMatterFirst: true });
+    const loaded = h.service.load();
+    await until(() => h.service.index?.summary('articles/s0/guides/t49.md') !== undefined);
+    assert.deepEqual(h.service.treeRoots().map((n) => [n.id, n.label, n.description]), [['folder:s0', 's0', '50 topic pages']]);
+    open();
+    await loaded;
+    await h.service.whenIdle();
+    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:s0', 'folder:s1', 'folder:s2', 'folder:s3', 'folder:s4']);
+  });
+
+  it('while it reads, goes as deep as the listed pages need when they all lie in one folder', async () => {
+    // Every page under `one/`: the listing splits at its sections, as the whole tree will.
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 5; f++) for (let i = 0; i < 50; i++) files[`articles/one/s${f}/t${String(i).padStart(2, '0')}.md`] = topic(`S${f} T${i}`);
+    const { host, open } = gatedHost(files, 'articles/one/s1/t00.md');
+    const h = harnessFor(host, { frontMatterFirst: true });
+    const loaded = h.service.load();
+    await until(() => h.service.index?.summary('articles/one/s0/t49.md') !== undefined);
+    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:one/s0']);
+    open();
+    await loaded;
+    await h.service.whenIdle();
+    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:one/s0', 'folder:one/s1', 'folder:one/s2', 'folder:one/s3', 'folder:one/s4']);
+  });
+
   it('stays flat when the pages read so far foretell fewer, and once the load is over counts the roots it found', async () => {
     // 150 root topic pages, then 150 plain pages: the first half foretells 300 roots, the whole has 150.
     const files: Record<string, string> = {};

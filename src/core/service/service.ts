@@ -294,6 +294,8 @@ export class WorkspaceService {
   private tree: TopicTree | undefined;
   /** The roots by folder, for the tree they were computed from. */
   private rootGroups: { tree: TopicTree; groups: Map<string, TopicNode[]> | undefined } | undefined;
+  /** The folder depth the listed pages of a load split at (see `rootFolders`), kept for that load. */
+  private listingDepth: { readonly state: Loaded; readonly depth: number } | undefined;
   private defaults: UserConfig;
   private readonly sliceMs: number;
   private readonly yieldToEventLoop: () => Promise<void>;
@@ -1728,25 +1730,49 @@ export class WorkspaceService {
    * (one level, or deeper while one folder would hold them all). Undefined when shown flat. While
    * a load reads, the count is the one the pages read so far foretell for the whole workspace: a view
    * that will end in folders starts in them, rather than drawing every root flat and then folding it.
+   * The depth, meanwhile, is the one the listed pages split at: the few roots read first all lie in
+   * one folder, and would be shown as one deep folder (`c0063/configure/applications`).
    */
   private rootFolders(tree: TopicTree): Map<string, TopicNode[]> | undefined {
     if (this.rootGroups?.tree === tree) return this.rootGroups.groups;
     const roots = tree.roots();
     const reading = this.progress;
-    const expected = reading && reading.done > 0 && reading.done < reading.total ? Math.round((roots.length * reading.total) / reading.done) : roots.length;
+    const loading = reading !== undefined && reading.done > 0 && reading.done < reading.total;
+    const expected = loading ? Math.round((roots.length * reading.total) / reading.done) : roots.length;
     let groups: Map<string, TopicNode[]> | undefined;
     if (expected > FOLDER_ROOTS_ABOVE) {
       const base = (this.state?.loaded.settings.docsRoot ?? '').replace(/^\.?\/?/, '').replace(/\/+$/, '');
       const rel = (path: string): string[] => (base !== '' && path.startsWith(base + '/') ? path.slice(base.length + 1) : path).split('/').slice(0, -1);
-      for (let depth = 1; depth <= 3; depth++) {
-        groups = new Map();
-        for (const r of roots) {
-          const key = rel(r.target ?? r.id).slice(0, depth).join('/');
-          const list = groups.get(key);
-          if (list) list.push(r);
-          else groups.set(key, [r]);
+      const byFolder = (paths: readonly string[], depth: number): Map<string, string[]> => {
+        const out = new Map<string, string[]>();
+        for (const path of paths) {
+          const key = rel(path).slice(0, depth).join('/');
+          const list = out.get(key);
+          if (list) list.push(path);
+          else out.set(key, [path]);
         }
-        if (groups.size > 1) break;
+        return out;
+      };
+      const splitDepth = (paths: readonly string[]): number => {
+        let depth = 1;
+        while (depth < 3 && byFolder(paths, depth).size <= 1) depth++;
+        return depth;
+      };
+      const state = this.state;
+      let depth: number;
+      if (loading && state) {
+        if (this.listingDepth?.state !== state) {
+          const pages = [...state.index.filePaths()].filter((p) => state.index.isPagePath(p));
+          this.listingDepth = { state, depth: splitDepth(pages) };
+        }
+        depth = this.listingDepth.depth;
+      } else depth = splitDepth(roots.map((r) => r.target ?? r.id));
+      groups = new Map();
+      for (const r of roots) {
+        const key = rel(r.target ?? r.id).slice(0, depth).join('/');
+        const list = groups.get(key);
+        if (list) list.push(r);
+        else groups.set(key, [r]);
       }
     }
     this.rootGroups = { tree, groups };
