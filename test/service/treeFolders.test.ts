@@ -115,6 +115,21 @@ describe('topic tree in folders while a first load reads', () => {
     assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:one/s0', 'folder:one/s1', 'folder:one/s2', 'folder:one/s3', 'folder:one/s4']);
   });
 
+  it('counts a page open in an editor as nothing read: the view waits for pages from disk, or the roots kept last session', async () => {
+    const files: Record<string, string> = { 'articles/a.md': topic('A'), 'articles/b.md': topic('B'), 'articles/c.md': topic('C') };
+    const { host, open } = gatedHost(files, 'articles/a.md');
+    const h = harnessFor(host, { frontMatterFirst: true });
+    h.service.openDocument('articles/c.md', 1, files['articles/c.md'] as string);
+    const loaded = h.service.load();
+    await until(() => h.service.index?.summary('articles/c.md') !== undefined);
+    assert.equal(h.service.status().indexing?.done, 1, 'the open page counts as indexed');
+    assert.equal(h.service.nothingRead, true, 'but a tree of the open page alone is not the workspace\'s');
+    open();
+    await loaded;
+    await h.service.whenIdle();
+    assert.equal(h.service.nothingRead, false);
+  });
+
   it('stays flat when the pages read so far foretell fewer, and once the load is over counts the roots it found', async () => {
     // 150 root topic pages, then 150 plain pages: the first half foretells 300 roots, the whole has 150.
     const files: Record<string, string> = {};

@@ -351,7 +351,7 @@ export class WorkspaceService {
    * pages aside): the tree then holds the open pages at most.
    */
   get nothingRead(): boolean {
-    return !this.loadedOnce && (this.progress?.done ?? 0) === 0;
+    return !this.loadedOnce && (this.progress?.done ?? 0) <= this.openAtLoad;
   }
 
   /** How many pages wait for a check (a burst after a load or a branch switch, or a few after an edit). */
