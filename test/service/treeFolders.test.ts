@@ -68,51 +68,41 @@ describe('topic tree in folders while a first load reads', () => {
     for (let i = 0; i < 1000 && !what(); i++) await new Promise((resolve) => setImmediate(resolve));
     assert.ok(what());
   };
-
-  it('starts in folders when the pages read so far foretell more roots than FOLDER_ROOTS_ABOVE', async () => {
-    // 5 sections of 50 root topic pages: the first section read foretells 250 roots.
+  /** 5 sections of 50 root topic pages at `path(section, i)`: a first load whose read of section 1 waits; the roots once section 0 is read, then at the end. */
+  const rootsWhileSection0IsRead = async (path: (section: number, i: string) => string): Promise<{ reading: string[]; loaded: string[] }> => {
     const files: Record<string, string> = {};
-    for (let f = 0; f < 5; f++) for (let i = 0; i < 50; i++) files[`articles/s${f}/t${String(i).padStart(2, '0')}.md`] = topic(`S${f} T${i}`);
-    const { host, open } = gatedHost(files, 'articles/s1/t00.md');
+    for (let f = 0; f < 5; f++) for (let i = 0; i < 50; i++) files[path(f, String(i).padStart(2, '0'))] = topic(`S${f} T${i}`);
+    const { host, open } = gatedHost(files, path(1, '00'));
     const h = harnessFor(host, { frontMatterFirst: true });
     const loaded = h.service.load();
-    await until(() => h.service.index?.summary('articles/s0/t49.md') !== undefined);
+    await until(() => h.service.index?.summary(path(0, '49')) !== undefined);
     assert.equal(h.service.ready, false);
-    assert.deepEqual(h.service.treeRoots().map((n) => [n.id, n.description]), [['folder:s0', '50 topic pages']], 'one folder, not 50 rows drawn flat and folded later');
+    const reading = h.service.treeRoots().map((n) => `${n.id} ${n.label} ${n.description}`);
     open();
     await loaded;
     await h.service.whenIdle();
-    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:s0', 'folder:s1', 'folder:s2', 'folder:s3', 'folder:s4']);
+    return { reading, loaded: h.service.treeRoots().map((n) => n.id) };
+  };
+
+  it('starts in folders when the pages read so far foretell more roots than FOLDER_ROOTS_ABOVE', async () => {
+    // The first section read foretells 250 roots: one folder, not 50 rows drawn flat and folded later.
+    const roots = await rootsWhileSection0IsRead((f, i) => `articles/s${f}/t${i}.md`);
+    assert.deepEqual(roots.reading, ['folder:s0 s0 50 topic pages']);
+    assert.deepEqual(roots.loaded, ['folder:s0', 'folder:s1', 'folder:s2', 'folder:s3', 'folder:s4']);
   });
 
   it('while it reads, puts the roots in the folders the listed pages split into, not in the deep folder the first roots share', async () => {
-    // 5 sections of 50 root topic pages, each under `guides/`: the first roots read all lie in `s0/guides`.
-    const files: Record<string, string> = {};
-    for (let f = 0; f < 5; f++) for (let i = 0; i < 50; i++) files[`articles/s${f}/guides/t${String(i).padStart(2, '0')}.md`] = topic(`S${f} T${i}`);
-    const { host, open } = gatedHost(files, 'articles/s1/guides/t00.md');
-    const h = harnessFor(host, { frontMatterFirst: true });
-    const loaded = h.service.load();
-    await until(() => h.service.index?.summary('articles/s0/guides/t49.md') !== undefined);
-    assert.deepEqual(h.service.treeRoots().map((n) => [n.id, n.label, n.description]), [['folder:s0', 's0', '50 topic pages']]);
-    open();
-    await loaded;
-    await h.service.whenIdle();
-    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:s0', 'folder:s1', 'folder:s2', 'folder:s3', 'folder:s4']);
+    // Each section under `guides/`: the first roots read all lie in `s0/guides`.
+    const roots = await rootsWhileSection0IsRead((f, i) => `articles/s${f}/guides/t${i}.md`);
+    assert.deepEqual(roots.reading, ['folder:s0 s0 50 topic pages']);
+    assert.deepEqual(roots.loaded, ['folder:s0', 'folder:s1', 'folder:s2', 'folder:s3', 'folder:s4']);
   });
 
   it('while it reads, goes as deep as the listed pages need when they all lie in one folder', async () => {
     // Every page under `one/`: the listing splits at its sections, as the whole tree will.
-    const files: Record<string, string> = {};
-    for (let f = 0; f < 5; f++) for (let i = 0; i < 50; i++) files[`articles/one/s${f}/t${String(i).padStart(2, '0')}.md`] = topic(`S${f} T${i}`);
-    const { host, open } = gatedHost(files, 'articles/one/s1/t00.md');
-    const h = harnessFor(host, { frontMatterFirst: true });
-    const loaded = h.service.load();
-    await until(() => h.service.index?.summary('articles/one/s0/t49.md') !== undefined);
-    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:one/s0']);
-    open();
-    await loaded;
-    await h.service.whenIdle();
-    assert.deepEqual(h.service.treeRoots().map((n) => n.id), ['folder:one/s0', 'folder:one/s1', 'folder:one/s2', 'folder:one/s3', 'folder:one/s4']);
+    const roots = await rootsWhileSection0IsRead((f, i) => `articles/one/s${f}/t${i}.md`);
+    assert.deepEqual(roots.reading, ['folder:one/s0 one/s0 50 topic pages']);
+    assert.deepEqual(roots.loaded, ['folder:one/s0', 'folder:one/s1', 'folder:one/s2', 'folder:one/s3', 'folder:one/s4']);
   });
 
   it('counts a page open in an editor as nothing read: the view waits for pages from disk, or the roots kept last session', async () => {
