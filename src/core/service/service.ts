@@ -1743,20 +1743,14 @@ export class WorkspaceService {
     if (expected > FOLDER_ROOTS_ABOVE) {
       const base = (this.state?.loaded.settings.docsRoot ?? '').replace(/^\.?\/?/, '').replace(/\/+$/, '');
       const rel = (path: string): string[] => (base !== '' && path.startsWith(base + '/') ? path.slice(base.length + 1) : path).split('/').slice(0, -1);
-      const byFolder = (paths: readonly string[], depth: number): Map<string, string[]> => {
-        const out = new Map<string, string[]>();
-        for (const path of paths) {
-          const key = rel(path).slice(0, depth).join('/');
-          const list = out.get(key);
-          if (list) list.push(path);
-          else out.set(key, [path]);
-        }
-        return out;
-      };
+      const folderOf = (path: string, depth: number): string => rel(path).slice(0, depth).join('/');
+      // The first depth (at most 3) at which `paths` lie in more than one folder.
       const splitDepth = (paths: readonly string[]): number => {
-        let depth = 1;
-        while (depth < 3 && byFolder(paths, depth).size <= 1) depth++;
-        return depth;
+        for (let depth = 1; depth < 3; depth++) {
+          const first = paths[0] === undefined ? '' : folderOf(paths[0], depth);
+          if (paths.some((p) => folderOf(p, depth) !== first)) return depth;
+        }
+        return 3;
       };
       const state = this.state;
       let depth: number;
@@ -1769,7 +1763,7 @@ export class WorkspaceService {
       } else depth = splitDepth(roots.map((r) => r.target ?? r.id));
       groups = new Map();
       for (const r of roots) {
-        const key = rel(r.target ?? r.id).slice(0, depth).join('/');
+        const key = folderOf(r.target ?? r.id, depth);
         const list = groups.get(key);
         if (list) list.push(r);
         else groups.set(key, [r]);
