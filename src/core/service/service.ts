@@ -283,7 +283,7 @@ export class WorkspaceService {
   /** Disk changes reported before the first load had its state (see filesChanged). */
   private beforeFirstState: FileEvent[] = [];
   private progress: IndexingProgress | undefined;
-  /** Open pages the current load indexed from their editors' texts: counted in its progress as read. */
+  /** Open pages the current load indexed from their editors' texts: `status` counts them as indexed. */
   private openAtLoad = 0;
   private generation = 0;
   private running: Promise<void> | undefined;
@@ -351,7 +351,7 @@ export class WorkspaceService {
    * pages aside): the tree then holds the open pages at most.
    */
   get nothingRead(): boolean {
-    return !this.loadedOnce && (this.progress?.done ?? 0) <= this.openAtLoad;
+    return !this.loadedOnce && (this.progress?.done ?? 0) === 0;
   }
 
   /** How many pages wait for a check (a burst after a load or a branch switch, or a few after an edit). */
@@ -415,10 +415,10 @@ export class WorkspaceService {
       this.fresh.clear();
       this.freshChars = 0;
       this.invalidateTree();
-      // Open pages are indexed from their editors' texts at once, and counted as read.
+      // Open pages are indexed from their editors' texts at once (`status` counts them as indexed).
       const open = [...this.overlays].filter(([path]) => state.index.isPagePath(path));
       this.openAtLoad = open.length;
-      this.progress = this.loadProgress(0, listed.length);
+      this.progress = { done: 0, total: listed.length };
       // A new load: the tree is built again from what is indexed, and shown while the rest is read.
       this.tree = undefined;
       this.events.onTreeChanged?.();
@@ -443,7 +443,7 @@ export class WorkspaceService {
             if (this.options.frontMatterFirst) this.indexFrontMatter(state, path, read);
             else this.indexRead(state, path, read);
           }
-          this.progress = this.loadProgress(++done, listed.length);
+          this.progress = { done: ++done, total: listed.length };
         },
         undefined,
         () => generation !== this.generation || token.isCancellationRequested,
@@ -962,11 +962,6 @@ export class WorkspaceService {
     state.waiting.clear();
   }
 
-  /** A load's progress over the pages it reads from disk (`done` of `total`), with the open pages counted as read. */
-  private loadProgress(done: number, total: number): IndexingProgress {
-    return { done: this.openAtLoad + done, total: this.openAtLoad + total };
-  }
-
   /** Every page read and every page queued checked: with `share`, the share's own checks are done. */
   private ownChecksDone(): boolean {
     return this.progress === undefined && this.dirty.size === 0;
@@ -1217,7 +1212,7 @@ export class WorkspaceService {
     } else if (cache) changed = true;
     this.cacheStale = changed;
     if (toRead.length < listed.length) {
-      this.progress = this.loadProgress(listed.length - toRead.length, listed.length);
+      this.progress = { done: listed.length - toRead.length, total: listed.length };
       this.invalidateTree();
       this.tree = undefined;
       this.events.onTreeChanged?.();
@@ -1344,7 +1339,10 @@ export class WorkspaceService {
 
   /** Indexing progress, problem totals and the page count. */
   status(): ServiceStatus {
-    return { indexing: this.progress ?? null, problems: { ...this.totals }, pages: this.state?.index.pageCount ?? 0 };
+    // `progress` counts the pages a load reads from disk; the open pages it indexed at once count too.
+    const p = this.progress;
+    const indexing = p ? { done: this.openAtLoad + p.done, total: this.openAtLoad + p.total } : null;
+    return { indexing, problems: { ...this.totals }, pages: this.state?.index.pageCount ?? 0 };
   }
 
   /** Problem counts of a file, as last computed. */
